@@ -1,0 +1,1 @@
+"""Marsad's data files (TSV); a package so :mod:`importlib.resources` can find them."""
