@@ -9,7 +9,7 @@ counts are kept, never text.
 Usage::
 
     PYTHONPATH=src python scripts/build_wordfreq.py \
-        /work/shared/data/unlabeled-news/articles.jsonl [--top 30000] [--min-count 2]
+        /work/shared/data/unlabeled-news/articles.jsonl [--top 30000] [--min-count 1]
 """
 
 from __future__ import annotations
@@ -48,10 +48,10 @@ def count_words(path: Path) -> tuple[Counter[str], int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description="Build text_wordfreq.tsv from a JSONL news dump.")
     parser.add_argument("jsonl", type=Path)
     parser.add_argument("--top", type=int, default=30000)
-    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--min-count", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path, default=OUT)
     args = parser.parse_args()
     counts, n = count_words(args.jsonl)

@@ -68,7 +68,7 @@ def _jsonl_items(handle: IO[str], published: str | None, progress: Any) -> Itera
 
 
 @main.command(help=EXTRACT_HELP)
-@click.argument("files", nargs=-1, type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--jsonl", "jsonl", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
               help="Batch input: one JSON object per line.")
 @click.option("--published", metavar="ISO8601",

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -223,8 +224,7 @@ def _one_to_one_table() -> dict[int, str]:
         ("٬", ","),
         ("‐‑‒–—―−", "-"),
         ("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a", " "),
-        ("\u202f\u205f\u3000\t", " "),
-        ("：", ":"),
+        ("\u202f\u205f\t", " "),
         ("٪", "%"),
     ):
         for ch in src:
@@ -238,15 +238,26 @@ def _one_to_one_table() -> dict[int, str]:
 
 
 _ONE_TO_ONE: Final = _one_to_one_table()
+# str.translate is several times faster with a list than with a dict; code points past the
+# list's end (nothing there needs mapping) raise IndexError and are kept as they are.
+_TRANSLATE: Final = [_ONE_TO_ONE.get(i, chr(i)) for i in range(max(_ONE_TO_ONE) + 1)]
 
 
 def _normalize(line: str) -> tuple[str, list[int] | None]:
     """The matching copy of ``line`` and, when characters were dropped, the original index
     of each kept character (``None`` means the copy is aligned char for char)."""
     if _DROP_RE.search(line) is None:
-        return line.translate(_ONE_TO_ONE), None
-    keep = [i for i, ch in enumerate(line) if not _DROP_RE.match(ch)]
-    return "".join(line[i] for i in keep).translate(_ONE_TO_ONE), keep
+        return line.translate(_TRANSLATE), None
+    keep: list[int] = []
+    parts: list[str] = []
+    prev = 0
+    for m in _DROP_RUN_RE.finditer(line):
+        keep.extend(range(prev, m.start()))
+        parts.append(line[prev : m.start()])
+        prev = m.end()
+    keep.extend(range(prev, len(line)))
+    parts.append(line[prev:])
+    return "".join(parts).translate(_TRANSLATE), keep
 
 
 def _norm_key(name: str) -> str:
@@ -397,9 +408,7 @@ class _Grammar:
             r"(?<![\d.,:/-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)"
             r"(?P<year>\d{4})(?!\d)(?![/.-]\d)"
         )
-        self.numeric_dm = re.compile(
-            r"(?<![\d.,:/-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/])(?!\.\d)"
-        )
+        self.numeric_dm = re.compile(r"(?<![\d.,:/-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/])(?!\.\d)")
         self.text_dmy = re.compile(day + of + gmonth + to_year + year)
         self.text_mdy = re.compile(
             rf"(?<!\w)(?P<month>{month})\.?(?!\w)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
@@ -415,9 +424,7 @@ class _Grammar:
             rf"(?:\s*(?P<ampm>{cue('am', 'pm', 'noon', 'night')})(?!\w))?"
         )
         self.time = re.compile(time_core)
-        self.time_after = re.compile(
-            rf"(?:\s*[-|,،/]\s*|\s+)(?:(?:{cue('time')})\s*:?\s*)?" + time_core
-        )
+        self.time_after = re.compile(rf"(?:\s*[-|,،/]\s*|\s+)(?:(?:{cue('time')})\s*:?\s*)?" + time_core)
         self.era_greg = re.compile(rf"\s*(?:{cue('era_greg')})(?!\w)")
         self.era_hijri = re.compile(rf"\s*(?:{cue('era_hijri')})(?!\w)")
         zone_inner = (
@@ -435,6 +442,10 @@ class _Grammar:
         self.link_gap = re.compile(rf"[\s\-|/,،()]*(?:(?:{cue('link')})[\s\-|/,،()]*)?")
         self.sep_gap = re.compile(r"[\s\-|/,،()]*")
         self.day_word = re.compile(r"(?<!\w)(?:يوم|day)\s+$")
+        self.max_words = max(len(name.split()) for name in self.kinds)
+        self.lexeme_last_words = frozenset(name.split()[-1] for name in self.kinds)
+        # "mar." in "Mar. 15, 2024": the dot is skipped before the last word is looked up
+        self.month_last_words = frozenset(name.split()[-1] for name in self.greg_months)
         self.ampm = {n: k for k in ("am", "pm", "noon", "night") for n in self.cues.get(k, ())}
 
 
@@ -451,22 +462,22 @@ class _Cand:
     """A dateline under construction, in normalized offsets."""
 
     __slots__ = (
-        "start",
-        "end",
-        "rule",
-        "tier",
-        "needs",
-        "hijri",
-        "year",
-        "month",
+        "coverage_only",
         "day",
+        "end",
+        "hijri",
         "hour",
         "minute",
-        "second",
+        "month",
+        "needs",
         "offset",
-        "zone",
         "role",
-        "coverage_only",
+        "rule",
+        "second",
+        "start",
+        "tier",
+        "year",
+        "zone",
     )
 
     def __init__(
@@ -500,26 +511,87 @@ class _Cand:
         self.coverage_only = False
 
 
-Rule = Callable[[_Grammar, str], Iterator[_Cand]]
+class _Text:
+    """The normalized line and its runs of digits: every date rule is anchored on a digit run,
+    so a rule tries its pattern only where one starts instead of scanning the whole line."""
+
+    __slots__ = ("norm", "runs")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.runs = [(m.start(), m.end()) for m in _DIGIT_RUN_RE.finditer(norm)]
+
+    def take(self, cands: Iterable[_Cand]) -> None:
+        """Forget the digit runs inside ``cands``: weaker rules need not look there."""
+        spans = [(c.start, c.end) for c in cands]
+        self.runs = [r for r in self.runs if not any(s <= r[0] < e for s, e in spans)]
+
+    def matches(self, pattern: re.Pattern[str], lengths: tuple[int, ...]) -> Iterator[re.Match[str]]:
+        """Matches of ``pattern`` starting at a digit run of one of ``lengths``."""
+        for start, end in self.runs:
+            if end - start in lengths:
+                m = pattern.match(self.norm, start)
+                if m is not None:
+                    yield m
+
+    def matches_before(
+        self,
+        pattern: re.Pattern[str],
+        lengths: tuple[int, ...],
+        group: str,
+        last_words: frozenset[str],
+    ) -> Iterator[re.Match[str]]:
+        """Matches of ``pattern`` starting up to four words before a digit run of one of
+        ``lengths`` whose ``group`` is that run (``March 15``: the month comes first); tried
+        only when the word just before the run is in ``last_words``."""
+        for start, end in self.runs:
+            if end - start in lengths:
+                gap_end = _skip_left(self.norm, start, _MONTH_GAP)
+                if _last_word(self.norm, gap_end) not in last_words:
+                    continue
+                for word in reversed(_word_starts(self.norm, gap_end, 4)):
+                    m = pattern.match(self.norm, word)
+                    if m is not None and m.start(group) == start:
+                        yield m
+                        break
+
+
+_DIGIT_RUN_RE: Final = re.compile("[0-9]+")
+_DAY: Final = (1, 2)
+_YEAR: Final = (4,)
+_MONTH_GAP: Final = frozenset(" \n\r,،.")
+
+Rule = Callable[[_Grammar, _Text], Iterator[_Cand]]
+
+
+_DAYS_IN_MONTH: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _valid_date(year: int | None, month: int, day: int | None) -> bool:
+    """A Gregorian date in range (the year, when given, between 1900 and 2100)."""
     if year is not None and not _MIN_YEAR <= year <= _MAX_YEAR:
         return False
-    try:
-        Stamp(year, month, day)
-    except ValueError:
+    if not 1 <= month <= 12:
         return False
-    return True
+    if day is None:
+        return True
+    if not 1 <= day <= _DAYS_IN_MONTH[month]:
+        return False
+    return not (day == 29 and month == 2 and year is not None and not calendar.isleap(year))
+
+
+def _lookup(names: dict[str, int], text: str) -> int:
+    found = names.get(text)
+    return found if found is not None else names[" ".join(text.split())]
 
 
 def _month_of(g: _Grammar, m: re.Match[str]) -> int:
-    return g.greg_months[" ".join(m["month"].split())]
+    return _lookup(g.greg_months, m["month"])
 
 
-def _rule_iso(g: _Grammar, norm: str) -> Iterator[_Cand]:
+def _rule_iso(g: _Grammar, t: _Text) -> Iterator[_Cand]:
     """``2024-01-05T09:30:00+03:00``."""
-    for m in g.iso.finditer(norm):
+    for m in t.matches(g.iso, _YEAR):
         y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
         if not _valid_date(y, mo, d):
             continue
@@ -536,73 +608,73 @@ def _rule_iso(g: _Grammar, norm: str) -> Iterator[_Cand]:
             yield c
 
 
-def _rule_numeric_ymd(g: _Grammar, norm: str) -> Iterator[_Cand]:
+def _rule_numeric_ymd(g: _Grammar, t: _Text) -> Iterator[_Cand]:
     """``2023/12/26``, ``2024-01-05``, ``2024.09.08``: year first."""
-    for m in g.numeric_ymd.finditer(norm):
+    for m in t.matches(g.numeric_ymd, _YEAR):
         y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
         if _valid_date(y, mo, d):
             yield _Cand(m.start(), m.end(), "numeric_ymd", y, mo, d)
 
 
-def _rule_numeric_dmy(g: _Grammar, norm: str) -> Iterator[_Cand]:
-    """``12/11/2023``, ``06-09-2014``, ``08.09.2024``: year last means day first."""
-    for m in g.numeric_dmy.finditer(norm):
+def _rule_numeric_dmy(g: _Grammar, t: _Text) -> Iterator[_Cand]:
+    """``12/11/2023``, ``06-09-2014``, ``08.09.2024``: year last means day first (no US
+    month-first reading: ``05/13/2024`` is rejected)."""
+    for m in t.matches(g.numeric_dmy, _DAY):
         y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
         if _valid_date(y, mo, d):
             yield _Cand(m.start(), m.end(), "numeric_dmy", y, mo, d)
 
 
-def _rule_numeric_dm_time(g: _Grammar, norm: str) -> Iterator[_Cand]:
+def _rule_numeric_dm_time(g: _Grammar, t: _Text) -> Iterator[_Cand]:
     """``02/26 17:20``: day and month without a year, kept only when a time follows.
 
     Day first unless that makes no month (then month first, as in ``02/26``)."""
-    for m in g.numeric_dm.finditer(norm):
+    for m in t.matches(g.numeric_dm, _DAY):
         a, b = int(m["a"]), int(m["b"])
         for day, month in ((a, b), (b, a)):
             if 1 <= month <= 12 and _valid_date(None, month, day):
-                yield _Cand(m.start(), m.end(), "numeric_dm", None, month, day, tier=1,
-                            needs="time")
+                yield _Cand(m.start(), m.end(), "numeric_dm", None, month, day, tier=1, needs="time")
                 break
 
 
-def _rule_text_dmy(g: _Grammar, norm: str) -> Iterator[_Cand]:
+def _rule_text_dmy(g: _Grammar, t: _Text) -> Iterator[_Cand]:
     """``26 ديسمبر 2023``, ``5 كانون الثاني/يناير 2025``, ``15th, March 2024``."""
-    for m in g.text_dmy.finditer(norm):
+    for m in t.matches(g.text_dmy, _DAY):
         y, mo, d = int(m["year"]), _month_of(g, m), int(m["day"])
         if _valid_date(y, mo, d):
             yield _Cand(m.start(), m.end(), "text_dmy", y, mo, d)
 
 
-def _rule_text_mdy(g: _Grammar, norm: str) -> Iterator[_Cand]:
+def _rule_text_mdy(g: _Grammar, t: _Text) -> Iterator[_Cand]:
     """``March 15, 2024``, ``Dec. 26 2023``."""
-    for m in g.text_mdy.finditer(norm):
+    for m in t.matches_before(g.text_mdy, _DAY, "day", g.month_last_words):
         y, mo, d = int(m["year"]), _month_of(g, m), int(m["day"])
         if _valid_date(y, mo, d):
             yield _Cand(m.start(), m.end(), "text_mdy", y, mo, d)
 
 
-def _rule_text_dm(g: _Grammar, norm: str) -> Iterator[_Cand]:
+def _rule_text_dm(g: _Grammar, t: _Text) -> Iterator[_Cand]:
     """``26 ديسمبر`` without a year: only after a role cue or before a time."""
-    for m in g.text_dm.finditer(norm):
+    for m in t.matches(g.text_dm, _DAY):
         mo, d = _month_of(g, m), int(m["day"])
         if _valid_date(None, mo, d):
             yield _Cand(m.start(), m.end(), "text_dm", None, mo, d, tier=1, needs="cue_or_time")
 
 
-def _rule_text_my(g: _Grammar, norm: str) -> Iterator[_Cand]:
+def _rule_text_my(g: _Grammar, t: _Text) -> Iterator[_Cand]:
     """``ديسمبر 2023`` without a day: only after a role cue (``تاريخ النشر: ديسمبر 2023``)."""
-    for m in g.text_my.finditer(norm):
+    for m in t.matches_before(g.text_my, _YEAR, "year", g.month_last_words):
         y, mo = int(m["year"]), _month_of(g, m)
         if _valid_date(y, mo, None):
             yield _Cand(m.start(), m.end(), "text_my", y, mo, None, tier=1, needs="cue")
 
 
-def _rule_hijri(g: _Grammar, norm: str) -> Iterator[_Cand]:
+def _rule_hijri(g: _Grammar, t: _Text) -> Iterator[_Cand]:
     """``23 ربيع الأول 1432هـ``: converted with ``hijridate`` (Umm al-Qura) when installed;
     a Gregorian date on the same line wins over it."""
-    for m in g.hijri.finditer(norm):
+    for m in t.matches(g.hijri, _DAY):
         hy, hd = int(m["year"]), int(m["day"])
-        hm = g.hijri_months[" ".join(m["month"].split())]
+        hm = _lookup(g.hijri_months, m["month"])
         if not _MIN_HIJRI_YEAR <= hy <= _MAX_HIJRI_YEAR or not 1 <= hd <= 30:
             continue
         greg = _hijri_to_gregorian(hy, hm, hd)
@@ -610,28 +682,28 @@ def _rule_hijri(g: _Grammar, norm: str) -> Iterator[_Cand]:
         yield _Cand(m.start(), m.end(), "hijri", y, mo, d, hijri=True)
 
 
-def _rule_time_after_cue(g: _Grammar, norm: str) -> Iterator[_Cand]:
+def _rule_time_after_cue(g: _Grammar, t: _Text) -> Iterator[_Cand]:
     """``آخر تحديث: 10:15 م``: a time alone, only right after a role cue."""
-    for m in g.time.finditer(norm):
+    for m in t.matches(g.time, _DAY):
+        before = _lexeme_before(g, t.norm, m.start())
+        if before is not None and "time" in before[1]:
+            before = _lexeme_before(g, t.norm, before[0])
+        if before is None or not before[1] & _ROLE_KINDS:
+            continue
         c = _Cand(m.start(), m.end(), "time", None, None, None, tier=2, needs="cue")
         if _set_time(g, c, m):
             yield c
 
 
-RULES: Final[tuple[Rule, ...]] = (
-    _rule_iso,
-    _rule_numeric_ymd,
-    _rule_numeric_dmy,
-    _rule_text_dmy,
-    _rule_text_mdy,
-    _rule_hijri,
-    _rule_numeric_dm_time,
-    _rule_text_dm,
-    _rule_text_my,
-    _rule_time_after_cue,
+_ROLE_KINDS: Final = frozenset({"published", "updated"})
+
+RULES: Final[tuple[tuple[Rule, ...], ...]] = (
+    (_rule_iso, _rule_numeric_ymd, _rule_numeric_dmy, _rule_text_dmy, _rule_text_mdy, _rule_hijri),
+    (_rule_numeric_dm_time, _rule_text_dm, _rule_text_my, _rule_time_after_cue),
 )
-"""The date rules, each a small function over the normalized line; order does not matter
-(strong full dates beat partial ones, then the earliest, then the longest)."""
+"""The date rules, each a small function over the normalized line, in two tiers: full dates,
+then partial ones (day and month, month and year, a time) where no full date was found.
+Within a tier the earliest, then the longest candidate wins."""
 
 
 def _hijri_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int] | None:
@@ -658,9 +730,8 @@ def _set_time(g: _Grammar, c: _Cand, m: re.Match[str]) -> bool:
         ampm = None  # "17:20 م": already 24-hour
     if ampm == "am" and hour == 12:
         hour = 0
-    elif ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "noon" and 1 <= hour <= 6:  # ظهرا: 12 stays 12, 1-6 are afternoon
+    # ظهرا: 12 stays 12, 1-6 are afternoon
+    elif (ampm == "pm" and hour < 12) or (ampm == "noon" and 1 <= hour <= 6):
         hour += 12
     elif ampm == "night" and 6 <= hour <= 12:  # ليلا: 8 at night is 20, 12 is 0
         hour = (hour + 12) % 24
@@ -709,10 +780,8 @@ def _extend_right(g: _Grammar, norm: str, c: _Cand) -> None:
     if z is not None:
         c.zone = g.zones[" ".join((z["zn"] or z["zb"]).split())]
         with_sign = z["sign"] is not None and c.zone == "0" and _set_offset(c, z)
-        if paren or with_sign:
-            end = z.end()
-        else:
-            end = z.end("zn") if z["zn"] is not None else z.end("zb")
+        name_end = z.end("zn") if z["zn"] is not None else z.end("zb")
+        end = z.end() if paren or with_sign else name_end
         c.rule += "+zone"
     c.end = end
 
@@ -728,23 +797,67 @@ def _set_offset(c: _Cand, m: re.Match[str]) -> bool:
 _LEFT_GAP: Final = frozenset(" \n\r:،,-")
 
 
-def _skip_left(norm: str, i: int) -> int:
-    while i > 0 and norm[i - 1] in _LEFT_GAP:
+def _skip_left(norm: str, i: int, gap: frozenset[str] = _LEFT_GAP) -> int:
+    while i > 0 and norm[i - 1] in gap:
         i -= 1
     return i
 
 
-def _extend_left(g: _Grammar, norm: str, c: _Cand, by_end: dict[int, tuple[int, set[str]]]) -> None:
-    tok = by_end.get(_skip_left(norm, c.start))
-    if tok is not None and c.year is None and c.month is None and "time" in tok[1]:
-        c.start = tok[0]  # "الساعة 10:15" after a cue
-        tok = by_end.get(_skip_left(norm, tok[0]))
+def _word_start(norm: str, end: int) -> int:
+    """Where the run of letters and digits that ends at ``end`` starts."""
+    start = norm.rfind(" ", 0, end) + 1  # the usual case, found in C
+    if norm[start:end].isalnum():
+        return start
+    start = end
+    while start > 0 and norm[start - 1].isalnum():
+        start -= 1
+    return start
+
+
+def _word_starts(norm: str, end: int, most: int) -> list[int]:
+    """Start offsets of the last 1, 2 … ``most`` words ending at ``end`` (nearest first)."""
+    starts: list[int] = []
+    i = end
+    while len(starts) < most and i > 0 and norm[i - 1].isalnum():
+        i = _word_start(norm, i)
+        starts.append(i)
+        j = i
+        while j > 0 and norm[j - 1].isspace():
+            j -= 1
+        if j == i:
+            break
+        i = j
+    return starts
+
+
+def _last_word(norm: str, end: int) -> str:
+    return norm[_word_start(norm, end) : end]
+
+
+def _lexeme_before(g: _Grammar, norm: str, i: int) -> tuple[int, set[str]] | None:
+    """The longest lexicon phrase (cue, weekday …) that ends just before ``i``, across
+    a gap of spaces and ``: ، , -``; as ``(start, kinds)``."""
+    end = _skip_left(norm, i)
+    if _last_word(norm, end) not in g.lexeme_last_words:
+        return None
+    for start in reversed(_word_starts(norm, end, g.max_words)):
+        kinds = g.kinds.get(" ".join(norm[start:end].split()))
+        if kinds:
+            return start, kinds
+    return None
+
+
+def _extend_left(g: _Grammar, norm: str, c: _Cand) -> None:
+    tok = _lexeme_before(g, norm, c.start)
+    if tok is not None and c.month is None and "time" in tok[1]:
+        c.start = tok[0]  # "آخر تحديث: الساعة 10:15"
+        tok = _lexeme_before(g, norm, c.start)
     if tok is not None and "weekday" in tok[1] and c.day is not None:
         c.start = tok[0]
         day_word = g.day_word.search(norm, max(0, c.start - 8), c.start)
         if day_word is not None:
             c.start = day_word.start()
-        tok = by_end.get(_skip_left(norm, c.start))
+        tok = _lexeme_before(g, norm, c.start)
     if tok is not None:
         if "updated" in tok[1]:
             c.role, c.start = "updated", tok[0]
@@ -789,17 +902,21 @@ def _merge_pairs(g: _Grammar, norm: str, cands: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
         prev = out[-1] if out else None
-        if prev is not None and prev.hijri != c.hijri and c.tier == prev.tier == 0:
-            if g.link_gap.fullmatch(norm, prev.end, c.start):
-                greg, hij = (c, prev) if prev.hijri else (prev, c)
-                greg.start, greg.end = prev.start, c.end
-                greg.role = prev.role if prev.role != "unknown" else c.role
-                if greg.hour is None and hij.hour is not None:
-                    greg.hour, greg.minute, greg.second = hij.hour, hij.minute, hij.second
-                    greg.offset, greg.zone = hij.offset, hij.zone
-                greg.rule += "+hijri"
-                out[-1] = greg
-                continue
+        if (
+            prev is not None
+            and prev.hijri != c.hijri
+            and c.tier == prev.tier == 0
+            and g.link_gap.fullmatch(norm, prev.end, c.start)
+        ):
+            greg, hij = (c, prev) if prev.hijri else (prev, c)
+            greg.start, greg.end = prev.start, c.end
+            greg.role = prev.role if prev.role != "unknown" else c.role
+            if greg.hour is None and hij.hour is not None:
+                greg.hour, greg.minute, greg.second = hij.hour, hij.minute, hij.second
+                greg.offset, greg.zone = hij.offset, hij.zone
+            greg.rule += "+hijri"
+            out[-1] = greg
+            continue
         if (
             prev is not None
             and c.role == "unknown"
@@ -813,10 +930,14 @@ def _merge_pairs(g: _Grammar, norm: str, cands: list[_Cand]) -> list[_Cand]:
         out.append(c)
     # "Abbas Mimouni | 08.09.2024 - محدث : 09.09.2024": the date just before an update is the
     # publication date
-    for a, b in zip(out, out[1:]):
-        if a.role == "unknown" and b.role == "updated" and a.day is not None:
-            if g.sep_gap.fullmatch(norm, a.end, b.start):
-                a.role = "published"
+    for a, b in pairwise(out):
+        if (
+            a.role == "unknown"
+            and b.role == "updated"
+            and a.day is not None
+            and g.sep_gap.fullmatch(norm, a.end, b.start)
+        ):
+            a.role = "published"
     if any(not c.hijri for c in out):
         for c in out:
             if c.hijri:
@@ -836,15 +957,19 @@ def _tokens(g: _Grammar, norm: str) -> Iterator[tuple[int, int, set[str]]]:
 
 
 def _analyse(g: _Grammar, norm: str) -> list[_Cand]:
-    raw = [c for rule in RULES for c in rule(g, norm)]
+    text = _Text(norm)
+    raw: list[_Cand] = []
+    for tier in RULES:
+        found = [c for rule in tier for c in rule(g, text)]
+        raw.extend(found)
+        if found and text.runs:
+            text.take(found)
     if not raw:
         return []
-    chosen = _select(raw)
-    by_end = {end: (start, kinds) for start, end, kinds in _tokens(g, norm)}
     kept: list[_Cand] = []
-    for c in chosen:
+    for c in _select(raw):
         _extend_right(g, norm, c)
-        _extend_left(g, norm, c, by_end)
+        _extend_left(g, norm, c)
         if (
             (c.needs == "cue" and c.role == "unknown")
             or (c.needs == "time" and c.hour is None)

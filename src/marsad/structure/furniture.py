@@ -75,7 +75,7 @@ def match_boilerplate(line: Line) -> Furniture | None:
         for key, entry in prefix:
             if bare.startswith(key) and (len(bare) == len(key) or not bare[len(key)].isalnum()):
                 return entry
-    if line.words <= 12:
+    if line.words <= 40:
         for key, entry in contains:
             if key in bare:
                 return entry
@@ -137,6 +137,8 @@ def is_section_label(line: Line) -> bool:
     if line.words > 8:
         return False
     parts = [p for p in regex.split(r"\s*[,،>|»/]\s*", _bare(line.norm)) if p]
+    if line.words <= 3 and all(w in _sections() for w in _bare(line.norm).split()):
+        return True  # "أخبار العالم": section words only
     return bool(parts) and all(p in _sections() for p in parts) or (
         line.words <= 6 and len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts)
         and any(p in _sections() for p in parts)

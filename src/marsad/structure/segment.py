@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -211,6 +211,12 @@ def dateline_only(st: _State, line: Line) -> bool:
     found = find_datelines(line.text)
     if not found or dateline_coverage(line.text) < 0.6:
         return False
+    prev = st.out[-1] if st.out else None
+    if prev is not None and prev.role == "short" and prev.words <= 3 and prev.text.rstrip().endswith(":"):
+        # "آخر تحديث :" on one line, "18:00 2024-09-18" on the next
+        role = "updated" if regex.search(r"حدث|تحديث|updated", prev.norm, regex.I) else "published"
+        found = [replace(d, role=role) for d in found]
+        prev.role, prev.reason = "boilerplate", "dateline"
     if st.prose < DATELINE_PARAGRAPHS:
         st.stamps.extend(found)
     lead = line.text[: found[0].start].strip(" |-–—:،,")
@@ -440,18 +446,23 @@ def _repeated_headline(lines: list[Line]) -> str:
 
 
 def _resolve_short(lines: list[Line]) -> None:
-    """A short line in the body is a subheading when a paragraph follows it."""
-    for i, line in enumerate(lines):
+    """A short line in the body is a subheading when a paragraph (or another heading) follows.
+
+    Resolved from the end so that a heading above a heading ("اليوم الأول" over "المشهد
+    الأول") sees what the second became.
+    """
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
         if line.role != "short":
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is None:
             line.role = "paragraph"  # the text's last words (often a truncated paragraph)
-        elif nxt.role == "paragraph" and line.words >= 1 and not line.ends_sentence or (
-            nxt.role == "paragraph" and line.text[0] in "\"“«" and line.words <= 6
+        elif nxt.role in ("paragraph", "subheading") and (
+            not line.ends_sentence or (line.text[0] in "\"“«" and line.words <= 6)
         ):
             line.role = "subheading"
-        elif nxt.role in ("paragraph", "short") and line.ends_sentence:
+        elif nxt.role == "paragraph" and line.ends_sentence:
             line.role = "paragraph"
         else:
             line.role, line.reason = "boilerplate", "stray"

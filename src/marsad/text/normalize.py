@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-__all__ = ["Normalized", "TABLE", "normalize", "normalize_str"]
+__all__ = ["TABLE", "Normalized", "normalize", "normalize_str"]
 
 
 def _chars(*ranges: tuple[int, int]) -> list[str]:
