@@ -62,7 +62,7 @@ class Article:
     ['نص الخبر.']
     """
 
-    __slots__ = ("_text", "id", "url", "meta", "layers", "warnings", "_cache")
+    __slots__ = ("_cache", "_text", "id", "layers", "meta", "url", "warnings")
 
     def __init__(
         self,

@@ -16,7 +16,7 @@ from marsad.errors import BadField, BadJSONLine, MarsadError
 from marsad.inputs import MAX_BYTES, check_text
 from marsad.pipeline import Pipeline
 
-__all__ = ["Item", "parse_jsonl_line", "check_iso", "run_items", "error_object"]
+__all__ = ["Item", "check_iso", "error_object", "parse_jsonl_line", "run_items"]
 
 
 @dataclass(frozen=True, slots=True)

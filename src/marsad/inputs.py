@@ -18,7 +18,7 @@ from charset_normalizer import from_bytes
 
 from marsad.errors import BinaryInput, EmptyInput, InputTooLarge, UnreadableFile
 
-__all__ = ["MAX_BYTES", "Decoded", "decode_bytes", "read_path", "read_stream", "check_text"]
+__all__ = ["MAX_BYTES", "Decoded", "check_text", "decode_bytes", "read_path", "read_stream"]
 
 # A long news article is ~50 KB; 5 MB leaves room for pages while bounding memory per item.
 MAX_BYTES = int(os.environ.get("MARSAD_MAX_BYTES", 5 * 1024 * 1024))

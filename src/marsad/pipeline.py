@@ -15,7 +15,7 @@ from marsad.article import Article
 from marsad.errors import PipelineError
 from marsad.inputs import check_text
 
-__all__ = ["Stage", "Pipeline", "default_stages"]
+__all__ = ["Pipeline", "Stage", "default_stages"]
 
 
 @runtime_checkable

@@ -17,15 +17,15 @@ from marsad.text.normalize import normalize_str
 
 __all__ = [
     "Furniture",
+    "has_short_link",
+    "is_junk",
+    "is_section_label",
+    "is_social_icons",
     "match_boilerplate",
     "match_cue",
-    "is_social_icons",
-    "is_section_label",
-    "is_junk",
-    "tweet_signature",
-    "has_short_link",
     "split_tags",
     "strip_section_suffix",
+    "tweet_signature",
 ]
 
 
@@ -139,7 +139,7 @@ def is_section_label(line: Line) -> bool:
     parts = [p for p in regex.split(r"\s*[,،>|»/]\s*", _bare(line.norm)) if p]
     if line.words <= 3 and all(w in _sections() for w in _bare(line.norm).split()):
         return True  # "أخبار العالم": section words only
-    return bool(parts) and all(p in _sections() for p in parts) or (
+    return (bool(parts) and all(p in _sections() for p in parts)) or (
         line.words <= 6 and len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts)
         and any(p in _sections() for p in parts)
     )

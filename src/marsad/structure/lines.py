@@ -8,7 +8,7 @@ import regex
 
 from marsad.text.normalize import normalize_str
 
-__all__ = ["Line", "split_lines", "piece", "sentence_pieces", "END_PUNCT"]
+__all__ = ["END_PUNCT", "Line", "piece", "sentence_pieces", "split_lines"]
 
 _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")

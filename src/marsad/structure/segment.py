@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from marsad.structure.captions import Caption, match_caption
-from marsad.structure.datelines import Dateline, Stamp, dateline_coverage, find_datelines
+from marsad.structure.datelines import Dateline, Role, Stamp, dateline_coverage, find_datelines
 from marsad.structure.furniture import (
     has_short_link,
     is_junk,
@@ -196,7 +196,7 @@ def agency_byline(st: _State, line: Line) -> bool:
     """"الجزائر/ عباس ميموني/ الأناضول": place, reporter, agency."""
     if line.words > 10 or not _AGENCY_BYLINE.match(line.text):
         return False
-    place, reporter, agency = (p.strip() for p in line.text.split("/"))
+    _place, reporter, agency = (p.strip() for p in line.text.split("/"))
     if any(ch.isdigit() for ch in line.text):
         return False  # "2023/12/26" is a date, not a byline
     st.outlet("agency-byline", agency)
@@ -214,7 +214,7 @@ def dateline_only(st: _State, line: Line) -> bool:
     prev = st.out[-1] if st.out else None
     if prev is not None and prev.role == "short" and prev.words <= 3 and prev.text.rstrip().endswith(":"):
         # "آخر تحديث :" on one line, "18:00 2024-09-18" on the next
-        role = "updated" if regex.search(r"حدث|تحديث|updated", prev.norm, regex.I) else "published"
+        role: Role = "updated" if regex.search(r"حدث|تحديث|updated", prev.norm, regex.I) else "published"
         found = [replace(d, role=role) for d in found]
         prev.role, prev.reason = "boilerplate", "dateline"
     if st.prose < DATELINE_PARAGRAPHS:
@@ -366,12 +366,12 @@ def _after_kicker(st: _State, line: Line, start: int, end: int) -> int:
 
 
 def title_repeat(st: _State, line: Line) -> bool:
-    if not st.title_key or line.words > MAX_TITLE_WORDS:
+    """The headline printed again, alone or with the site's name after it."""
+    if st.title is None or line.words > MAX_TITLE_WORDS:
         return False
     key = line.key
-    if key == st.title_key or (key.startswith(st.title_key + " ") and line.words - st.title.words <= 4 if st.title else False):
-        return st.drop(line, "title-repeat")
-    return False
+    with_suffix = key.startswith(st.title_key + " ") and line.words - st.title.words <= 4
+    return (key == st.title_key or with_suffix) and st.drop(line, "title-repeat")
 
 
 def outlet_line(st: _State, line: Line) -> bool:
@@ -437,7 +437,7 @@ def _repeated_headline(lines: list[Line]) -> str:
             continue
         key = line.key
         for other_key in seen:
-            if key == other_key or other_key.startswith(key + " ") and len(other_key.split()) - len(key.split()) <= 4:
+            if key == other_key or (other_key.startswith(key + " ") and len(other_key.split()) - len(key.split()) <= 4):
                 return key
             if key.startswith(other_key + " ") and len(key.split()) - len(other_key.split()) <= 4:
                 return other_key
@@ -470,7 +470,7 @@ def _resolve_short(lines: list[Line]) -> None:
 
 def _drop_duplicates(lines: list[Line]) -> None:
     """A lead paragraph the page repeats inside a later paragraph counts once."""
-    paras = [l for l in lines if l.role == "paragraph"]
+    paras = [line for line in lines if line.role == "paragraph"]
     for i, line in enumerate(paras[:4]):
         key = line.key
         if len(key.split()) < 8:
@@ -514,16 +514,16 @@ def segment(text: str, url: str | None = None) -> Structure:
     _resolve_short(st.out)
     _drop_duplicates(st.out)
     published, updated = _dates(st.stamps)
-    outlet, rule = next(((st.outlets[r], r) for r in OUTLET_RULES if r in st.outlets), (None, None))
+    outlet, outlet_rule = next(((st.outlets[r], r) for r in OUTLET_RULES if r in st.outlets), (None, None))
     if outlet is None:
         known = outlet_for_url(url)
         if known is not None:
-            outlet, rule = known[0], "url"
+            outlet, outlet_rule = known[0], "url"
     return Structure(
         lines=st.out,
         title=(st.title.start, st.title.end) if st.title else None,
         outlet=outlet,
-        outlet_rule=rule,
+        outlet_rule=outlet_rule,
         author=st.author,
         published=published,
         updated=updated,
