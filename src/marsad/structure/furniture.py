@@ -82,6 +82,10 @@ def match_boilerplate(line: Line) -> Furniture | None:
     return None
 
 
+# "الجزيرة + وكالات": the outlet is the first name; "وكالات" only says agencies helped.
+_AGENCIES_SUFFIX = regex.compile(r"\s*[+/،,-]\s*(وكالات|وكالات الأنباء|مواقع)\s*$")
+
+
 @cache
 def _cue_table() -> list[tuple[str, str]]:
     rows = [(normalize_str(p).lower(), role) for p, role in read_rows("source_cues.tsv")]
@@ -106,8 +110,12 @@ def match_cue(line: Line) -> tuple[str, str, int] | None:
             continue
         if role in ("source", "byline") and line.words > 12:
             continue
+        if not cue.endswith(":") and line.words > 5:
+            continue  # a bare "كتب"/"بقلم" opens only a short byline line
         value_at = at + len(cue)
         value = line.text[value_at:].strip(" \t|:-–—")
+        if role == "source":
+            value = _AGENCIES_SUFFIX.sub("", value)
         if not value:
             continue
         return role, value, value_at

@@ -6,8 +6,9 @@ from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from marsad.lexicons import read_rows
+from marsad.text.normalize import normalize_str
 
-__all__ = ["outlet_for_url", "url_slug"]
+__all__ = ["is_known_outlet", "outlet_for_url", "url_slug"]
 
 
 @cache
@@ -37,6 +38,18 @@ def outlet_for_url(url: str | None) -> tuple[str, str] | None:
         ):
             return ar, en
     return None
+
+
+@cache
+def _names() -> frozenset[str]:
+    return frozenset(normalize_str(r[1]) for r in read_rows("outlets.tsv")) | frozenset(
+        r[2].lower() for r in read_rows("outlets.tsv") if len(r) > 2
+    )
+
+
+def is_known_outlet(name: str) -> bool:
+    """Whether ``name`` is an outlet of ``outlets.tsv`` (Arabic or English name)."""
+    return normalize_str(name.strip()).lower() in _names() or normalize_str(name.strip()) in _names()
 
 
 def url_slug(url: str | None) -> str:

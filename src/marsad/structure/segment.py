@@ -30,7 +30,7 @@ from marsad.structure.furniture import (
     tweet_signature,
 )
 from marsad.structure.lines import Line, piece, sentence_pieces, split_lines
-from marsad.structure.outlets import outlet_for_url, url_slug
+from marsad.structure.outlets import is_known_outlet, outlet_for_url, url_slug
 from marsad.text.normalize import normalize_str
 
 __all__ = ["Structure", "segment"]
@@ -374,6 +374,27 @@ def title_repeat(st: _State, line: Line) -> bool:
     return (key == st.title_key or with_suffix) and st.drop(line, "title-repeat")
 
 
+_DASHED = regex.compile(r"^(?P<a>[^-–—|]{2,40}?)\s+[-–—|]\s+(?P<b>[^-–—|]{2,40})$")
+
+
+def dashed_byline(st: _State, line: Line) -> bool:
+    """"هسبريس - عبد الله الصالحي" or "أبوظبي - سكاي نيوز عربية" in the header: one side is a
+    known outlet; the other, when it is a name of two words or more, is the reporter."""
+    if st.prose or line.words > 7:
+        return False
+    m = _DASHED.match(line.text)
+    if not m:
+        return False
+    a, b = m.group("a").strip(), m.group("b").strip()
+    outlet, other = (a, b) if is_known_outlet(a) else (b, a) if is_known_outlet(b) else (None, None)
+    if outlet is None or other is None:
+        return False
+    st.outlet("outlet-line", outlet)
+    if len(other.split()) >= 2 and not any(ch.isdigit() for ch in other):
+        st.author = st.author or other
+    return st.drop(line, "byline")
+
+
 def outlet_line(st: _State, line: Line) -> bool:
     """"عربي بوست" on its own line right above the dateline."""
     nxt = st.next_line()
@@ -419,7 +440,7 @@ def short(st: _State, line: Line) -> bool:
 RULES: tuple[Rule, ...] = (
     tail, junk, split_dateline_piece, furniture, summary_bullets, related_link, social,
     embed, cue_line, agency_byline, caption, dateline_only, header_dateline,
-    byline_before_dateline, title_repeat, title, outlet_line, latin_label, section, prose,
+    byline_before_dateline, dashed_byline, title_repeat, title, outlet_line, latin_label, section, prose,
     short,
 )
 
