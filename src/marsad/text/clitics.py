@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from marsad.text._data import rows
+from marsad.lexicons import read_rows as rows
 from marsad.text.normalize import normalize
 
 __all__ = ["Layout", "SegmentKind", "segment_word", "word_count"]

@@ -25,8 +25,8 @@ import unicodedata
 from bisect import bisect_right
 from functools import cache
 
+from marsad.lexicons import read_rows as rows
 from marsad.text._chars import ACRONYM, IGNORABLE
-from marsad.text._data import rows
 from marsad.text.normalize import normalize_str
 
 __all__ = ["MAX_QUOTE", "split_sentences"]
