@@ -29,6 +29,7 @@ class Item:
     published: str | None = None
     line: int | None = None
     error: MarsadError | None = None
+    html: str | None = None  # raw HTML instead of text (marsad.sources.html builds the text)
 
 
 def check_iso(value: str, *, field: str = "published") -> str:
@@ -74,14 +75,13 @@ def parse_jsonl_line(raw: str, number: int) -> Item:
         elif raw_id is not None:
             raise BadField(f"line {number}: 'id' must be a string")
         text = _opt_str(obj, "text")
-        if text is None and obj.get("html") is not None:
-            raise BadField(f"line {number}: HTML input is not supported by this version; pass 'text'")
-        if text is None:
-            raise BadField(f"line {number}: no 'text' field")
+        html = _opt_str(obj, "html") if text is None else None
+        if text is None and html is None:
+            raise BadField(f"line {number}: no 'text' (or 'html') field")
         published = _opt_str(obj, "published")
         if published is not None:
             check_iso(published)
-        return Item(item_id, text, _opt_str(obj, "url"), published, number)
+        return Item(item_id, text, _opt_str(obj, "url"), published, number, html=html)
     except MarsadError as exc:
         return Item(item_id, line=number, error=exc)
 
@@ -101,8 +101,14 @@ def process(pipeline: Pipeline, item: Item) -> dict[str, Any]:
     """The contract object for one item, or its error object. Never raises."""
     if item.error is not None:
         return error_object(item.id, item.error, item.line)
-    assert item.text is not None
     try:
+        if item.text is None and item.html is not None:
+            from marsad.sources.html import extract_html
+
+            article = extract_html(item.html, url=item.url, id=item.id, published=item.published,
+                                   pipeline=pipeline)
+            return article.to_dict()
+        assert item.text is not None
         check_text(item.text, name=f"item {item.id}" if item.id else "input")
         article = pipeline(item.text, id=item.id, url=item.url, published=item.published)
         return article.to_dict()

@@ -29,10 +29,19 @@ class Stage(Protocol):
 
 def default_stages() -> list[Stage]:
     """The stages of ``marsad extract``, in order (registered here, not by import side effects)."""
+    from marsad.dates.stage import DatesStage
+    from marsad.entities.stage import EntitiesStage
+    from marsad.events.stage import EventsStage
+    from marsad.numbers.stage import QuantitiesStage
+    from marsad.quotes.stage import QuotesStage
     from marsad.structure.stage import StructureStage
     from marsad.text.stage import SentencesStage, TokensStage
 
-    return [StructureStage(), SentencesStage(), TokensStage()]
+    return [
+        StructureStage(), SentencesStage(), TokensStage(), EntitiesStage(), DatesStage(),
+        QuantitiesStage(),
+        QuotesStage(), EventsStage(),
+    ]
 
 
 class Pipeline:

@@ -1,0 +1,1 @@
+"""Named entities: the statistical NER model, news rules, roles, coreference and linking."""

@@ -1,0 +1,93 @@
+"""``marsad train-ner`` and ``marsad eval-ner``: train and score the NER model.
+
+Registered in :mod:`marsad.cli`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from importlib.resources import files
+from pathlib import Path
+
+import click
+
+from marsad.entities.ner import DEFAULT_MODEL, NerModel
+from marsad.entities.train import (
+    DOCUMENT_SENTENCES,
+    TRAIN_PARAMS,
+    find_train_file,
+    read_conll,
+    score,
+    tag_conll,
+    train_model,
+)
+
+__all__ = ["eval_ner", "train_ner"]
+
+
+def _default_out() -> Path:
+    return Path(str(files("marsad.entities").joinpath("models", DEFAULT_MODEL)))
+
+
+@click.command("train-ner")
+@click.option("--data", "data", required=True, type=click.Path(exists=True),
+              help="ANERcorp folder (its *train*.txt is used) or a CoNLL train file.")
+@click.option("--out", "out", type=click.Path(), default=None,
+              help="Where to write the model (default: the model shipped in the package).")
+@click.option("--c1", type=float, default=None, help="L1 regularization.")
+@click.option("--c2", type=float, default=None, help="L2 regularization.")
+@click.option("--iterations", type=int, default=None, help="Maximum L-BFGS iterations.")
+def train_ner(data: str, out: str | None, c1: float | None, c2: float | None, iterations: int | None) -> None:
+    """Train the NER model on the train split of ANERcorp (never its test split)."""
+    path = find_train_file(data)
+    if "test" in path.name.lower():
+        raise click.UsageError(f"{path.name} looks like a test split: train on the train split only")
+    sentences = read_conll(path)
+    params = dict(TRAIN_PARAMS)
+    if c1 is not None:
+        params["c1"] = c1
+    if c2 is not None:
+        params["c2"] = c2
+    if iterations is not None:
+        params["max_iterations"] = iterations
+    target = Path(out) if out else _default_out()
+    seconds = train_model(sentences, target, params)
+    size = target.stat().st_size
+    click.echo(f"trained on {path.name}: {len(sentences)} sentences, "
+               f"{sum(len(s.words) for s in sentences)} tokens, {seconds:.1f} s -> {target} ({size / 1e6:.2f} MB)")
+
+
+@click.command("eval-ner")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A model file (default: the shipped model).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--document", "document", type=int, default=DOCUMENT_SENTENCES, show_default=True,
+              help="Consecutive sentences tagged as one document (CoNLL files mark no documents); "
+                   "1 tags each sentence alone.")
+def eval_ner(file: str, model_path: str | None, fmt: str, document: int) -> None:
+    """Score the NER model on a CoNLL file (TOKEN TAG lines, blank line between sentences)."""
+    model = NerModel.load(model_path)
+    sentences = read_conll(file)
+    gold_types = {t.partition("-")[2] for s in sentences for t in s.tags if "-" in t}
+    # The model's types are ANERcorp's (PERS); a file that writes PER is scored as PER.
+    rename = {"PERS": "PER"} if "PER" in gold_types and "PERS" not in gold_types else {}
+    began = time.perf_counter()
+    pred = [[_rename(t, rename) for t in tags] for tags in tag_conll(model, sentences, document)]
+    seconds = time.perf_counter() - began
+    result = score([s.tags for s in sentences], pred)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    tokens = sum(len(s.words) for s in sentences)
+    click.echo(f"{Path(file).name}: {len(sentences)} sentences, {tokens} tokens, "
+               f"tagged in {seconds:.2f} s ({tokens / max(seconds, 1e-9):,.0f} tokens/s)")
+    click.echo(f"{'type':<8} {'P':>7} {'R':>7} {'F1':>7} {'support':>8}")
+    for typ, m in result.items():
+        click.echo(f"{typ:<8} {m['p']:>7.4f} {m['r']:>7.4f} {m['f1']:>7.4f} {m['support']:>8}")
+
+
+def _rename(tag: str, rename: dict[str, str]) -> str:
+    prefix, sep, typ = tag.partition("-")
+    return f"{prefix}-{rename.get(typ, typ)}" if sep and typ in rename else tag
