@@ -18,6 +18,7 @@ two positions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -39,6 +40,9 @@ __all__ = [
 ]
 
 _MAX_PHRASE = 6
+# Words whose normalized form is also a name (على → علي, إلى → الي) lose the name flags.
+_FUNCTION_WORDS = frozenset({"على", "وعلى", "فعلى", "إلى", "الى", "وإلى", "حتى", "لدى", "سوى"})
+_STRIP_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ARTICLE = "ال"
 # Which knowledge-base type names count as which gazetteer class.
 _KB_TYPES = {
@@ -254,6 +258,9 @@ def _own(unit: Unit) -> tuple[tuple[str, ...], tuple[str, ...]]:
     g = gazetteers()
     stem = unit.stem
     flags = sorted(g.words.get(stem, ()))
+    raw = _STRIP_MARKS.sub("", unit.surface)
+    if raw in _FUNCTION_WORDS:
+        flags = []  # على normalizes to علي (Ali)
     near = [
         "w=" + unit.norm,
         "s=" + stem,
@@ -263,6 +270,7 @@ def _own(unit: Unit) -> tuple[tuple[str, ...], tuple[str, ...]]:
     ]
     own = [
         *near,
+        "raw=" + raw,
         "pre=" + unit.pre,
         "enc=" + unit.enc,
         "al=" + str(unit.pre.endswith(_ARTICLE)),

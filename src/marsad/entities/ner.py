@@ -75,7 +75,8 @@ class NerModel:
             return []
         xseq = sentence_features(units, self.names)
         with self._lock:
-            return list(self._tagger.tag(xseq))
+            tags = list(self._tagger.tag(xseq))
+        return tags
 
     def tag_words(self, words: Sequence[str]) -> list[str]:
         """Raw model tags for one pre-tokenized sentence (a CoNLL sentence)."""

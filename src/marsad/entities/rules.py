@@ -135,12 +135,14 @@ def _title_firsts() -> frozenset[str]:
 
 
 @cache
-def heads() -> dict[str, tuple[str, str, bool]]:
-    """Organization and place head nouns (normalized) → (type, English, open)."""
-    out: dict[str, tuple[str, str, bool]] = {}
+def heads() -> dict[str, tuple[str, str, bool, bool]]:
+    """Organization and place head nouns (normalized) → (type, English, open, weak)."""
+    out: dict[str, tuple[str, str, bool, bool]] = {}
     for row in read_rows("entity_org_heads.tsv"):
         if len(row) >= 3:
-            out[normalize_str(row[0])] = (row[1], row[2], len(row) > 3 and row[3] == "open")
+            settings = set(row[3].split(",")) if len(row) > 3 else set()
+            out[normalize_str(row[0])] = (row[1], row[2], "open" in settings or "weak" in settings,
+                                          "weak" in settings)
     return out
 
 
@@ -260,7 +262,7 @@ def phrase_end(
             j += 1
             need_adj = True
             continue
-        if w.prep and w.norm.startswith("لل") and w.definite:
+        if w.prep and w.norm.startswith("لل") and w.definite and not (head_definite and j == i):
             j += 1
             need_adj = False  # its own adjective may follow: للصليب الأحمر
             continue
@@ -305,11 +307,14 @@ def org_extents(
         if hit is None:
             i += 1
             continue
-        etype, english, open_ = hit
+        etype, english, open_, weak = hit
         quoted = _quoted_name(words, i + 1)
         if quoted is not None and etype == "ORG":
             out.append((quoted[0], quoted[1], etype, ""))  # شركة "كابيتال تاب القابضة"
             i = quoted[1] + 1
+            continue
+        if weak:
+            i += 1
             continue
         if open_:
             blocked = [k in persons for k in range(len(words))] if persons else None
@@ -370,8 +375,12 @@ def _place_end(words: Sequence[Word], i: int) -> int:
     if w.core in _NAME_CHAIN and i + 1 < len(words) and _usable(words[i + 1]):
         j = i + 1  # بني معاذ، آل سالم
     target = words[j]
-    if target.conj or target.prep or target.kind != "word" or target.norm.endswith(("يه", "ات")):
-        return i  # adjectives and plurals (جزيرة نائية، مدينة صناعات) are no names
+    if (
+        target.conj or target.prep or target.kind != "word" or target.norm.endswith(("يه", "ات"))
+        or (not target.definite and (len(target.norm) < 4 or target.norm.endswith("ي")
+                                     or target.norm.startswith("مت")))
+    ):
+        return i  # adjectives and plurals (جزيرة نائية، شارع داخلي، منطقة متنازع) are no names
     if j == i and (counts.get(target.norm, 0) > 3 or counts.get(target.core, 0) > 8):
         return i
     if target.core in heads() or title_at(words, j):

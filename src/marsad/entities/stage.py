@@ -169,6 +169,8 @@ class EntitiesStage:
                 m = out[idx]
                 if m.tok[0] < a or m.tok[1] > b:
                     ok = False  # crosses the rule's edge: the KB name wins
+                elif m.tok[0] == a and m.type != etype:
+                    ok = False  # the head belongs to a KB name of another type (قناة السويس)
                 elif m.tok[0] == a and m.type == etype:
                     inherit = m.kb
                     # a KB name grows only by nationality adjectives (قوات الدعم السريع السودانية)
@@ -498,7 +500,9 @@ def _and_word(norm: str) -> bool:
     that starts with و (وودورد، واتسون)."""
     rest = norm[1:]
     counts = _counts()
-    return norm.startswith("وو") or rest in _person_parts() or counts.get(rest, 0) > counts.get(norm, 0)
+    if rest.startswith("و") and (rest in _person_parts() or counts.get(rest, 0) > 0):
+        return True  # ووسيم (not وودورد)
+    return rest in _person_parts() or counts.get(rest, 0) > counts.get(norm, 0)
 
 
 def _lone_name_ok(ms: Sequence[Mention]) -> bool:
@@ -507,7 +511,7 @@ def _lone_name_ok(ms: Sequence[Mention]) -> bool:
     word = ms[0].words[0]
     if word in _person_parts() and word not in _given_names():
         return True
-    return _counts().get(word, 0) <= (0 if len(ms) == 1 else 5) and not word.endswith("ه")
+    return _counts().get(word, 0) <= (2 if len(ms) == 1 else 5) and not word.endswith("ه")
 
 
 def _join_adjacent_persons(text: str, words: Sequence[Word], ms: list[Mention]) -> list[Mention]:
@@ -598,7 +602,7 @@ def _plausible(words: Sequence[Word], a: int, b: int, etype: str) -> bool:
             w = words[k]
             if w.core in _person_parts() or w.core in _CHAIN_WORDS:
                 continue
-            if counts.get(w.norm, 0) > 50 or (w.norm in _common() and counts.get(w.norm, 0) > 20):
+            if counts.get(w.norm, 0) > 50:
                 return False
             if w.norm.endswith("يا") and counts.get(w.norm[:-1], 0) >= 5 * (counts.get(w.norm, 0) + 1):
                 return False
