@@ -236,6 +236,8 @@ def gazetteers() -> Gazetteers:
         add(name, "place", "LOC")
     for name, *_rest in read_rows("ner_orgs.tsv"):
         add(name, "org", "ORG")
+    for name, *_rest in read_rows("ner_misc.tsv"):
+        add(name, "misc", "MISC")
     for word, cue, *_rest in read_rows("ner_cues.tsv"):
         add(word, "cue=" + cue, None)
     for cls, names in _kb_rows():
@@ -265,7 +267,7 @@ def _own(unit: Unit) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "w=" + unit.norm,
         "s=" + stem,
         "k=" + unit.kind,
-        *(f"c{i}={c}" for i, c in enumerate(g.clusters.get(stem, ("-",)))),
+        *(f"c{i}={c}" for i, c in enumerate(g.clusters.get(stem, ()))),
         *flags,
     ]
     own = [

@@ -29,7 +29,7 @@ from marsad.entities.features import (
     units_of_tokens,
     units_of_words,
 )
-from marsad.entities.train import names_path, spans_of_tags
+from marsad.entities.train import names_path, spans_of_tags, to_bio
 from marsad.text import Token, normalize_str
 from marsad.text.clitics import word_count
 
@@ -75,8 +75,8 @@ class NerModel:
             return []
         xseq = sentence_features(units, self.names)
         with self._lock:
-            tags = list(self._tagger.tag(xseq))
-        return tags
+            tags = self._tagger.tag(xseq)
+        return to_bio(tags)
 
     def tag_words(self, words: Sequence[str]) -> list[str]:
         """Raw model tags for one pre-tokenized sentence (a CoNLL sentence)."""
@@ -141,9 +141,9 @@ def _propagate(sequences: Sequence[Sequence[Unit]], tagged: list[list[str]]) -> 
         i = 0
         while i < len(units):
             for length in range(min(longest, len(units) - i), 0, -1):
-                typ = names.get(tuple(stems[i : i + length]))
-                if typ and all(t == "O" for t in tags[i : i + length]):
-                    tags[i : i + length] = ["B-" + typ] + ["I-" + typ] * (length - 1)
+                found = names.get(tuple(stems[i : i + length]))
+                if found and all(t == "O" for t in tags[i : i + length]):
+                    tags[i : i + length] = ["B-" + found] + ["I-" + found] * (length - 1)
                     i += length - 1
                     break
             i += 1

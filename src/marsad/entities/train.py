@@ -14,6 +14,7 @@ micro-averaged scorer that reads chunks the way conlleval and seqeval do (an ``I
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ __all__ = [
     "score",
     "spans_of_tags",
     "tag_conll",
+    "to_bilou",
+    "to_bio",
     "train_model",
 ]
 
@@ -50,6 +53,8 @@ TRAIN_PARAMS: dict[str, float | int | bool] = {
 JACKKNIFE_FOLDS = 10
 # CoNLL files mark no documents: this many consecutive sentences are tagged as one.
 DOCUMENT_SENTENCES = 20
+# Share of name tokens whose own words are hidden in the masked copy of the training data.
+MASK_RATE = 0.5
 # A one-word name enters the table only when the word is a name at least this often.
 MIN_NAME_RATIO = 0.5
 
@@ -96,6 +101,32 @@ def spans_of_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
         if prefix in ("B", "I") and not inside:
             start, kind = i, typ
     return spans
+
+
+def to_bilou(tags: Sequence[str]) -> list[str]:
+    """BIO chunks re-encoded as BILOU (the CRF learns name ends and one-word names apart).
+
+    >>> to_bilou(["B-LOC", "O", "B-PERS", "I-PERS", "I-PERS"])
+    ['U-LOC', 'O', 'B-PERS', 'I-PERS', 'L-PERS']
+    """
+    out = ["O"] * len(tags)
+    for a, b, typ in spans_of_tags(tags):
+        if b - a == 1:
+            out[a] = "U-" + typ
+        else:
+            out[a] = "B-" + typ
+            out[a + 1 : b - 1] = ["I-" + typ] * (b - a - 2)
+            out[b - 1] = "L-" + typ
+    return out
+
+
+def to_bio(tags: Sequence[str]) -> list[str]:
+    """BILOU (or BIO) tags as BIO.
+
+    >>> to_bio(["U-LOC", "O", "B-PERS", "L-PERS"])
+    ['B-LOC', 'O', 'B-PERS', 'I-PERS']
+    """
+    return ["B" + t[1:] if t[:2] == "U-" else "I" + t[1:] if t[:2] == "L-" else t for t in tags]
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
@@ -149,20 +180,42 @@ def names_of(sentences: Sequence[Sentence]) -> NameTable:
     return NameTable.from_spans(keep)
 
 
+# Lexical features: what a name never seen in training lacks.
+_LEXICAL = ("w=", "s=", "raw=", "ww=", "wn=", "p2=", "p3=", "x2=", "x3=")
+
+
+def _masked(feats: list[list[str]], tags: Sequence[str], rng: random.Random, rate: float) -> list[list[str]]:
+    """A copy where each name token loses its own lexical features with probability ``rate``.
+
+    Seen names are memorized by their words; unseen ones (most of a new text's) must be
+    found from context, affixes and gazetteers. The copy teaches the model to use those.
+    (Hiding the token's words from its neighbours' window features as well scored lower.)
+    """
+    out = []
+    for f, tag in zip(feats, tags, strict=True):
+        if tag != "O" and rng.random() < rate:
+            f = [x for x in f if not x.startswith(_LEXICAL)]
+        out.append(f)
+    return out
+
+
 def _xy(
-    sentences: Sequence[Sentence], folds: int
+    sentences: Sequence[Sentence], folds: int, mask_rate: float = 0.0
 ) -> Iterator[tuple[list[list[str]], list[str]]]:
-    """Features and tags; with ``folds``, each fold's name table comes from the other folds."""
-    if folds < 2:
-        for s in sentences:
-            yield sentence_features(units_of_words(s.words)), list(s.tags)
-        return
-    size = -(-len(sentences) // folds)
-    for k in range(folds):
+    """Features and tags; with ``folds``, each fold's name table comes from the other folds.
+
+    With ``mask_rate`` > 0 every sentence with a name comes a second time, masked (:func:`_masked`).
+    """
+    rng = random.Random(17)
+    size = -(-len(sentences) // max(folds, 1))
+    for k in range(max(folds, 1)):
         lo, hi = k * size, min((k + 1) * size, len(sentences))
-        table = names_of([*sentences[:lo], *sentences[hi:]])
+        table = names_of([*sentences[:lo], *sentences[hi:]]) if folds >= 2 else None
         for s in sentences[lo:hi]:
-            yield sentence_features(units_of_words(s.words), table), list(s.tags)
+            feats = sentence_features(units_of_words(s.words), table)
+            yield feats, list(s.tags)
+            if mask_rate > 0 and any(t != "O" for t in s.tags):
+                yield _masked(feats, s.tags, rng, mask_rate), list(s.tags)
 
 
 def names_path(model: str | Path) -> Path:
@@ -177,6 +230,7 @@ def train_model(
     params: dict[str, float | int | bool] | None = None,
     *,
     folds: int = JACKKNIFE_FOLDS,
+    mask_rate: float = MASK_RATE,
     verbose: bool = False,
 ) -> float:
     """Train a CRF on ``sentences`` and write it to ``out``; returns the seconds it took.
@@ -186,7 +240,7 @@ def train_model(
     """
     began = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=verbose)
-    for xseq, yseq in _xy(sentences, folds):
+    for xseq, yseq in _xy(sentences, folds, mask_rate):
         trainer.append(xseq, yseq)
     trainer.set_params(dict(TRAIN_PARAMS if params is None else params))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
