@@ -17,11 +17,14 @@ mention overlaps the place/party phrase of the quantity's sentence.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from marsad.article import Article, Span
+from marsad.lexicons import read_rows
 from marsad.numbers.quantities import Quantity, find_quantities
-from marsad.text import Normalized
+from marsad.text import Normalized, normalize_str
 
 __all__ = ["QuantitiesStage"]
 
@@ -60,8 +63,32 @@ class QuantitiesStage:
                 except (ValueError, IndexError, ArithmeticError):
                     continue  # a stage degrades to fewer results, never raises
         found.sort(key=lambda q: q.start)
+        found = _released_in_exchange(text, found)
         article.cache["quantities"] = found
         article.meta["quantities"] = [q.to_dict(text) for q in found]
         article.add("quantities", [
             Span(q.start, q.end, q.category, {"value": q.value, "rule": q.rule}) for q in found
         ])
+
+
+@cache
+def _exchange_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    rows = read_rows("quantity_exchange.tsv")
+    return (tuple(f for k, f in rows if k == "context"), frozenset(f for k, f in rows if k == "transfer"))
+
+
+def _released_in_exchange(text: str, found: list[Quantity]) -> list[Quantity]:
+    """In an article reporting a prisoner exchange, captives being transferred are released."""
+    if not any(q.category == "detained" for q in found):
+        return found
+    contexts, transfers = _exchange_words()
+    norm = normalize_str(text)
+    if not any(c in norm for c in contexts):
+        return found
+    out = []
+    for q in found:
+        before = normalize_str(text[max(0, q.start - 12) : q.start]).split()
+        if q.category == "detained" and before and before[-1] in transfers:
+            q = replace(q, category="released", rule=q.rule + "+exchange-transfer")
+        out.append(q)
+    return out
