@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,7 +33,7 @@ def assert_spans_true(article: Article) -> None:
     for name, span in article.iter_all_spans():
         assert 0 <= span.start <= span.end <= len(text), (name, span)
     paragraphs = article.layer("paragraphs")
-    for a, b in zip(paragraphs, paragraphs[1:], strict=False):
+    for a, b in itertools.pairwise(paragraphs):
         assert a.end <= b.start, "paragraphs overlap"
     for token in article.cache.get("tokens", []):
         assert text[token.start:token.end]

@@ -39,7 +39,8 @@ def test_extract_refuses_empty_text_with_a_code() -> None:
     assert info.value.code == "E101"
 
 
-def test_public_api_is_explicit_and_sorted() -> None:
-    assert marsad.__all__ == sorted(marsad.__all__)
+def test_public_api_is_explicit() -> None:
+    # (its order is ruff's RUF022 isort-style sort)
+    assert len(set(marsad.__all__)) == len(marsad.__all__)
     for name in marsad.__all__:
         assert hasattr(marsad, name)

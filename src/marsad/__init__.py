@@ -16,7 +16,7 @@ from marsad.pipeline import Pipeline
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "MarsadError", "Pipeline", "SCHEMA", "Span", "__version__", "extract"]
+__all__ = ["SCHEMA", "Article", "MarsadError", "Pipeline", "Span", "__version__", "extract"]
 
 
 @cache
