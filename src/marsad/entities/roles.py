@@ -60,6 +60,25 @@ def _skip_honorifics(words: Sequence[Word], j: int) -> int:
     return j
 
 
+# Ministers of two portfolios: "وزير المياه والري", "وزير التربية والتعليم".
+_MINISTER = frozenset({"وزير", "وزيره"})
+
+
+def _joint_portfolio(words: Sequence[Word], i: int, title_end: int, role_end: int) -> int:
+    """Extend a minister's role over one coordinated portfolio, when a name follows it (so
+    that "وزير الخارجية والرئيس …" or "وزير الخارجية والوفد المرافق" stay apart)."""
+    if words[i].core not in _MINISTER or role_end <= title_end or role_end + 1 >= len(words):
+        return role_end
+    w, nxt = words[role_end], words[role_end + 1]
+    # (short portfolios such as والري are not cut by the clitic splitter: read "وال" directly)
+    coordinated = (w.conj and w.definite) or (w.norm.startswith("وال") and len(w.norm) >= 5)
+    if (coordinated and not w.prep and not w.brk and title_at(words, role_end) is None
+            and nxt.kind == "word" and not nxt.definite and not nxt.conj and not nxt.brk
+            and title_at(words, role_end + 1) is None):
+        return role_end + 1
+    return role_end
+
+
 def title_before(
     words: Sequence[Word], i: int, spans: Mapping[int, int], blocked: Sequence[bool] | None = None
 ) -> TitleHit | None:
@@ -78,6 +97,7 @@ def title_before(
     head_definite = words[title_end - 1].definite
     role_end = phrase_end(words, title_end, titles_ok=True, spans=dict(spans), blocked=blocked,
                           head_definite=head_definite, construct=not head_definite)
+    role_end = _joint_portfolio(words, i, title_end, role_end)
     j = _skip_honorifics(words, role_end)
     if j < len(words) and words[j].norm in _COMMA and j > title_end:
         j = _skip_honorifics(words, j + 1)
