@@ -1,11 +1,12 @@
-"""Throughput and peak memory of ``marsad extract`` (structure + text layer).
+"""Throughput and peak memory of ``marsad extract``.
 
-    .venv/bin/python benchmarks/bench_extract.py [--corpus DIR] [--min-articles 1000] [--stages ...]
+    .venv/bin/python benchmarks/bench_extract.py [--corpus DIR] [--min-articles 1000]
+        [--stages structure,sentences,tokens] [--profile]
 
-Runs the default pipeline over the dev corpus (read from ../shared, never copied here)
-repeated until at least ``--min-articles`` articles, on one core (one process), and prints
-articles per second, characters per second and peak resident memory. ``--profile`` writes a
-cProfile of the run to benchmarks/results/.
+Runs the default pipeline (or only the named stages, in their default order) over the dev
+corpus (read from ../shared, never copied here) repeated until at least ``--min-articles``
+articles, in one process (one core), and prints articles per second, peak resident memory
+and, with ``--profile``, the hottest functions (cProfile dump in benchmarks/results/).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 import marsad
-from marsad.pipeline import Pipeline
+from marsad.pipeline import Pipeline, default_stages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,11 +40,16 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=shared / "corpus" / "dev")
     parser.add_argument("--min-articles", type=int, default=1000)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--stages", help="comma-separated stage names to run (default: all)")
     args = parser.parse_args()
 
     base = load_texts(args.corpus)
     texts = (base * (args.min_articles // len(base) + 1))[: max(args.min_articles, len(base))]
-    pipeline = Pipeline()
+    stages = default_stages()
+    if args.stages:
+        wanted = set(args.stages.split(","))
+        stages = [s for s in stages if s.name in wanted]
+    pipeline = Pipeline(stages)
     pipeline(base[0]).to_dict()  # warm lexicon caches outside the timing
 
     profiler = cProfile.Profile() if args.profile else None
