@@ -132,3 +132,21 @@ def test_outlet_from_url_when_the_text_does_not_say() -> None:
 def test_text_without_structure_is_all_body() -> None:
     text = f"{PARA1} {PARA2}"
     assert body_of(text) == [text]
+
+
+def test_a_text_that_opens_with_prose_has_no_title() -> None:
+    text = f"{PARA1}\n\nوقال مسؤول في الوزارة إن العمل سيبدأ قريباً\n\n{PARA2}"
+    s = segment(text)
+    assert s.title is None
+    assert [line.role for line in s.lines] == ["paragraph", "subheading", "paragraph"]
+
+
+def test_a_headline_does_not_end_with_a_comma() -> None:
+    s = segment(f"افتتحت الوزارة اليوم في العاصمة،\n\n{PARA1}")
+    assert s.title is None
+
+
+def test_markup_debris_is_not_a_site_name() -> None:
+    s = segment(f"[ad_1]\nافتتاح مستشفى جديد في المدينة\n{PARA1}")
+    assert s.outlet is None
+    assert s.title is not None

@@ -310,8 +310,12 @@ _TITLE_SUFFIX = regex.compile(r"\s+[-|–—]\s+(?P<site>[^-|–—]{2,40})$")
 
 
 def title(st: _State, line: Line) -> bool:
-    if st.title is not None or not _headline_like(line):
+    """The headline: the first headline-like line before the body starts (a text that opens
+    with prose has no title in it; a later short line is a subheading, not the title)."""
+    if st.title is not None or st.prose or not _headline_like(line) or line.text[-1] in "،,:؛;":
         return False
+    if line.text.endswith(".") and not line.text.endswith("..") and line.words >= PROSE_MIN_SENTENCE:
+        return False  # a sentence: headlines do not end with a full stop
     if st.repeated_key and line.key != st.repeated_key and not line.key.startswith(st.repeated_key + " "):
         return False  # a kicker or section above the headline the page repeats
     start, end = line.start, line.end
@@ -409,11 +413,14 @@ def outlet_line(st: _State, line: Line) -> bool:
     return st.drop(line, "byline")
 
 
+_SITE_NAME = regex.compile(r"^[A-Za-z][A-Za-z .&'-]{1,40}$")
+
+
 def latin_label(st: _State, line: Line) -> bool:
     """A Latin-script line in an Arabic article's header: the site's name, or a label."""
     if not line.is_latin or line.words > 8:
         return False
-    if st.title is None and line.words <= 3 and not st.prose:
+    if st.title is None and line.words <= 3 and not st.prose and _SITE_NAME.match(line.text):
         st.outlet("site-name", line.text)
         return st.drop(line, "site-name")
     return st.drop(line, "foreign")
