@@ -302,8 +302,11 @@ def find_quantities(
         quantity, last_tok = q
         out.append(quantity)
         taken.update(range(p.first, last_tok))
-        prev_end_tok = last_tok
-        prev_category = quantity.category
+        if quantity.category != "other":
+            # a count of things (في 8 دول) leaves the cue before it to the people counted
+            # next: ارتفاع عدد الوفيات في 8 دول إلى 7518 شخصا
+            prev_end_tok = last_tok
+            prev_category = quantity.category
     out.extend(_singles(block, parses, taken))
     out.sort(key=lambda q: q.start)
     out = _share_qualifiers(text, out)

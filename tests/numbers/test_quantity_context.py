@@ -1,4 +1,4 @@
-"""In a prisoner exchange, captives being moved are being released; elsewhere they are held."""
+"""Context decides a category: captives moved in an exchange are released; places are things."""
 
 from __future__ import annotations
 
@@ -19,3 +19,15 @@ import marsad
 def test_transferred_captives(text: str, expected: str) -> None:
     quantities = marsad.extract(text).to_dict()["quantities"]
     assert [(q["category"], q["value"]) for q in quantities] == [(expected, 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلنت المنظمة ارتفاع عدد الوفيات بالمرض في 8 دول إلى 7518 شخصا.", [("other", 8), ("killed", 7518)]),
+        ("قتل 5 أشخاص في 3 قرى جنوب البلاد.", [("killed", 5), ("other", 3)]),
+    ],
+)
+def test_counted_places_leave_the_toll_cue_to_the_people(text: str, expected: list[tuple[str, int]]) -> None:
+    quantities = marsad.extract(text).to_dict()["quantities"]
+    assert [(q["category"], q["value"]) for q in quantities] == expected
