@@ -313,6 +313,11 @@ def org_extents(
             out.append((quoted[0], quoted[1], etype, ""))  # شركة "كابيتال تاب القابضة"
             i = quoted[1] + 1
             continue
+        eponym = _eponym_end(words, i + 1)
+        if eponym is not None:
+            out.append((i, eponym, etype, english))  # مطار الملك خالد الدولي، جامعة الملك سعود
+            i = eponym
+            continue
         if weak:
             i += 1
             continue
@@ -339,6 +344,29 @@ def org_extents(
                 continue
         i += 1
     return out
+
+
+# Titles of the people places and institutions are named after (مطار الملك خالد).
+_EPONYM_TITLES = frozenset({"ملك", "امير", "شيخ", "سلطان", "امام", "رييس", "شهيد", "سيده", "اميره"})
+
+
+def _eponym_end(words: Sequence[Word], j: int) -> int | None:
+    """A head noun named after a titled person: "<head> الملك خالد [بن …] [الدولي]".
+
+    Returns the end of the whole name, so that the person's name inside it is no mention of
+    the person (the airport is not the king)."""
+    if j + 1 >= len(words):
+        return None
+    title, name = words[j], words[j + 1]
+    if not (title.definite and title.core in _EPONYM_TITLES and not title.conj and not title.prep):
+        return None
+    if not _usable(name) or name.kind != "word" or name.definite or name.conj or name.prep or name.brk:
+        return None
+    end = chain_end(words, j + 2)
+    if end < len(words) and _usable(words[end]) and words[end].definite and not words[end].conj \
+            and adjective_like(words[end].core):
+        end += 1  # الدولي، التخصصي
+    return end
 
 
 _OPEN_QUOTES = frozenset({'"', "'"})

@@ -1,4 +1,4 @@
-"""A minister of two portfolios keeps both in the role; a conjunction otherwise ends it."""
+"""Role and name extents: joint portfolios, coordinated titles, places named after people."""
 
 from __future__ import annotations
 
@@ -27,3 +27,16 @@ def test_a_coordinated_title_is_another_person() -> None:
     entities = marsad.extract(sentence, published="2024-03-12").to_dict()["entities"]
     macron = next(e for e in entities if "ماكرون" in e["name"])
     assert all("وزير" not in r["text"] for r in macron["roles"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وصل الرئيس إلى مطار الملك خالد الدولي في الرياض بعد ظهر اليوم.", ("LOC", "مطار الملك خالد الدولي")),
+        ("تخرج في جامعة الملك سعود عام 2010.", ("ORG", "جامعة الملك سعود")),
+    ],
+)
+def test_a_place_named_after_a_king_is_no_mention_of_him(sentence: str, expected: tuple[str, str]) -> None:
+    entities = marsad.extract(sentence, published="2024-03-12").to_dict()["entities"]
+    assert expected in [(e["type"], e["name"]) for e in entities]
+    assert not any(e["type"] == "PER" for e in entities)
