@@ -21,6 +21,11 @@ from marsad.structure.datelines import (
 
 # (line, [(role, iso), …]) — written in the forms real outlets use
 CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    # month first only where day first is impossible; month names between slashes; English "of"
+    ("05/13/2024", [("unknown", "2024-05-13")]),
+    ("05/18/2021 - 16:02", [("unknown", "2021-05-18T16:02:00")]),
+    ("الأربعاء 18/سبتمبر/2024", [("unknown", "2024-09-18")]),
+    ("Thursday 21st of January 2021 02:25:33 AM", [("unknown", "2021-01-21T02:25:33")]),
     # numeric year-first with time and a named zone
     ("تم النشر: 2023/12/26 الساعة 21:03 بتوقيت غرينتش", [("published", "2023-12-26T21:03:00+00:00")]),
     ("تم التحديث: 2023/12/27 الساعة 04:51 بتوقيت غرينتش", [("updated", "2023-12-27T04:51:00+00:00")]),
@@ -162,7 +167,6 @@ NEGATIVE = [
     "31/02/2024",
     "13/13/2024",
     "2024-13-01",
-    "05/13/2024",
     "الأربعاء 29 فبراير 2023",
     "30 فبراير 2024",
     "15 مارس 1750",

@@ -150,3 +150,10 @@ def test_markup_debris_is_not_a_site_name() -> None:
     s = segment(f"[ad_1]\nافتتاح مستشفى جديد في المدينة\n{PARA1}")
     assert s.outlet is None
     assert s.title is not None
+
+
+def test_a_header_line_that_opens_with_its_date() -> None:
+    text = f"افتتاح مستشفى جديد في المدينة\nالخميس 25 ابريل 2024 أبوظبي الإمارات\n{PARA1}"
+    s = segment(text)
+    assert s.published is not None and s.published.iso() == "2024-04-25"
+    assert body_of(text) == [PARA1]

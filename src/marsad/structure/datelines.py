@@ -392,8 +392,9 @@ class _Grammar:
         gmonth = rf"(?P<month>{month})(?!\w)(?:\s*[/(]?\s*(?P<month2>{month})(?!\w)(?:\s*\))?)?"
         day = r"(?<![\d.,:/])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?!\w)"
         year = r"(?P<year>\d{4})(?!\d)"
-        to_year = r"\s*[,،]?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?"
-        of = r"\s*[,،]?\s*(?:من\s+)?(?:شهر\s+)?"
+        # "18/سبتمبر/2024" and "21st of January 2021" link day, month and year too
+        to_year = r"\s*[,،/-]?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?"
+        of = r"\s*[,،/-]?\s*(?:(?:من|of)\s+)?(?:شهر\s+)?"
 
         self.iso = re.compile(
             r"(?<![\d.:/-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
@@ -618,11 +619,14 @@ def _rule_numeric_ymd(g: _Grammar, t: _Text) -> Iterator[_Cand]:
 
 def _rule_numeric_dmy(g: _Grammar, t: _Text) -> Iterator[_Cand]:
     """``12/11/2023``, ``06-09-2014``, ``08.09.2024``: year last means day first (no US
-    month-first reading: ``05/13/2024`` is rejected)."""
+    month-first reading unless day-first is impossible: ``05/13/2024`` is 13 May)."""
     for m in t.matches(g.numeric_dmy, _DAY):
         y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
         if _valid_date(y, mo, d):
             yield _Cand(m.start(), m.end(), "numeric_dmy", y, mo, d)
+        elif mo > 12 and _valid_date(y, d, mo):
+            # "05/18/2021": no month 18, so the site prints month first; unambiguous only here
+            yield _Cand(m.start(), m.end(), "numeric_mdy", y, d, mo)
 
 
 def _rule_numeric_dm_time(g: _Grammar, t: _Text) -> Iterator[_Cand]:

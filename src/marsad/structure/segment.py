@@ -237,7 +237,9 @@ def _splittable(text: str, d: Dateline) -> bool:
     starts_line = not before.strip(" |-–—(")
     set_before = starts_line or (before[-1] in _SEPARATOR and len(before.split()) <= 5)
     set_after = ends_line or after[0] in _SEPARATOR
-    return ends_line or (set_before and set_after)
+    # "الخميس 25 ابريل 2024 أبوظبي الإمارات": a header line that opens with its date
+    opens_short_line = starts_line and len(text.split()) <= 10
+    return ends_line or opens_short_line or (set_before and set_after)
 
 
 def header_dateline(st: _State, line: Line) -> bool:
