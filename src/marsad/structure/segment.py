@@ -168,7 +168,8 @@ def cue_line(st: _State, line: Line) -> bool:
         st.end_seen = True
         return st.drop(line, "source")
     if role == "byline":
-        st.author = st.author or value.split("|")[0].strip()
+        # "محمد بودويرة - المغرب", "جمعة حمد الله |": the name, without place or separators
+        st.author = st.author or regex.split(r"\s*[|]\s*|\s+[-–—]\s+", value)[0].strip()
         return st.drop(line, "byline")
     if "tags:" in value.lower():  # "Posted in News Tags: a, b"
         value = value[value.lower().index("tags:") + 5:]
