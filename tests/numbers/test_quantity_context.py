@@ -31,3 +31,17 @@ def test_transferred_captives(text: str, expected: str) -> None:
 def test_counted_places_leave_the_toll_cue_to_the_people(text: str, expected: list[tuple[str, int]]) -> None:
     quantities = marsad.extract(text).to_dict()["quantities"]
     assert [(q["category"], q["value"]) for q in quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("قتل 5 أشخاص بغارة على بلدة بيت لاهيا شمال غزة.", "بيت لاهيا"),
+        ("خلفت الحرب ضد قطاع غزة 20 ألفاً و915 قتيلاً.", "قطاع غزة"),
+        ("توسطت قطر بين إسرائيل وحماس، وأفرجت حماس عن 100 امرأة من غزة.", "قطاع غزة"),
+    ],
+)
+def test_a_figure_is_about_the_place_its_sentence_puts_it(text: str, place: str) -> None:
+    article = marsad.extract(text).to_dict()
+    names = {e["id"]: e["name"] for e in article["entities"]}
+    assert [names.get(q["about"]) for q in article["quantities"]] == [place]

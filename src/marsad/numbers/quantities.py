@@ -751,17 +751,31 @@ def _source(block: _Block, lo: int, hi: int, text: str) -> str | None:
     return found or None
 
 
+# Words that put a figure somewhere: في غزة، بغزة، على القطاع، ضد قطاع غزة، شمال بغداد
+_PLACE_PREPS = "في|ب|على|ضد|داخل|قرب|شرق|غرب|شمال|جنوب|وسط"
+
+
 def _about(block: _Block, q: Quantity, lo: int, hi: int, entities: Sequence[dict[str, Any]]) -> str | None:
-    """The entity of a place/party phrase (في غزة، بغزة) in the quantity's sentence."""
-    candidates: list[tuple[int, int]] = []
-    for m in re.finditer(r"(?:^|\s)(?:في|ب)\s*(\S+(?:\s\S+)?)", block.norm[lo:hi]):
-        candidates.append(block.orig(lo + m.start(1), lo + m.end(1)))
+    """The entity of a place/party phrase (في غزة، ضد قطاع غزة، بغزة) in the quantity's
+    sentence, places before parties; failing that, the place named nearest to the figure."""
+    candidates: list[tuple[int, int, bool]] = []
+    # (a lookahead, so that "بغارة على بلدة …" yields both بغارة and على بلدة)
+    for m in re.finditer(rf"(?:^|\s)(?:{_PLACE_PREPS})(?=(\s*)(\S+(?:\s\S+)?))", block.norm[lo:hi]):
+        cs, ce = block.orig(lo + m.start(2), lo + m.end(2))
+        candidates.append((cs, ce, not m.group(1)))  # glued: بغزة (but not بين، بعد)
     candidates.sort(key=lambda c: abs(c[0] - q.end))
-    for cs, ce in candidates:
-        for ent in entities:
+    ranked = sorted(entities, key=lambda e: e.get("type") != "LOC")
+    for cs, ce, glued in candidates:
+        for ent in ranked:
             if ent.get("type") not in ("LOC", "ORG", None):
                 continue
             for mention in ent.get("mentions", ()):
-                if mention["start"] < ce and cs < mention["end"]:
+                if mention["start"] < ce and cs < mention["end"] and (not glued or mention["start"] == cs):
                     return str(ent["id"])
-    return None
+    s_lo, s_hi = block.orig(lo, hi)
+    places = [
+        (min(abs(m["start"] - q.end), abs(q.start - m["end"])), str(ent["id"]))
+        for ent in entities if ent.get("type") == "LOC"
+        for m in ent.get("mentions", ()) if s_lo <= m["start"] and m["end"] <= s_hi
+    ]
+    return min(places)[1] if places else None
