@@ -752,7 +752,8 @@ def _source(block: _Block, lo: int, hi: int, text: str) -> str | None:
 
 
 # Words that put a figure somewhere: في غزة، بغزة، على القطاع، ضد قطاع غزة، شمال بغداد
-_PLACE_PREPS = "في|ب|على|ضد|داخل|قرب|شرق|غرب|شمال|جنوب|وسط"
+# (normalized: على is written علي)
+_PLACE_PREPS = "في|علي|ضد|داخل|قرب|شرق|غرب|شمال|جنوب|وسط|ب"
 
 
 def _about(block: _Block, q: Quantity, lo: int, hi: int, entities: Sequence[dict[str, Any]]) -> str | None:
