@@ -45,3 +45,10 @@ def test_a_figure_is_about_the_place_its_sentence_puts_it(text: str, place: str)
     article = marsad.extract(text).to_dict()
     names = {e["id"]: e["name"] for e in article["entities"]}
     assert [names.get(q["about"]) for q in article["quantities"]] == [place]
+
+
+def test_a_place_inside_an_organization_name_is_still_the_place() -> None:
+    text = "أعلنت وزارة الصحة في غزة ارتفاع الحصيلة إلى 44612 قتيلاً منذ بدء الحرب على غزة."
+    article = marsad.extract(text).to_dict()
+    names = {e["id"]: e["name"] for e in article["entities"]}
+    assert [names.get(q["about"]) for q in article["quantities"]] == ["قطاع غزة"]

@@ -751,6 +751,11 @@ def _source(block: _Block, lo: int, hi: int, text: str) -> str | None:
     return found or None
 
 
+def _plain_words(text: str) -> list[str]:
+    """The normalized words of ``text`` without punctuation."""
+    return re.findall(r"[^\W\d_]+", normalize_str(text))
+
+
 # Words that put a figure somewhere: في غزة، بغزة، على القطاع، ضد قطاع غزة، شمال بغداد
 # (normalized: على is written علي)
 _PLACE_PREPS = "في|علي|ضد|داخل|قرب|شرق|غرب|شمال|جنوب|وسط|ب"
@@ -766,7 +771,16 @@ def _about(block: _Block, q: Quantity, lo: int, hi: int, entities: Sequence[dict
         candidates.append((cs, ce, not m.group(1)))  # glued: بغزة (but not بين، بعد)
     candidates.sort(key=lambda c: abs(c[0] - q.end))
     ranked = sorted(entities, key=lambda e: e.get("type") != "LOC")
+    # a place named inside an organization's name ("وزارة الصحة في غزة") is still the place
+    place_names = {
+        normalize_str(m["text"]): str(ent["id"])
+        for ent in entities if ent.get("type") == "LOC" for m in ent.get("mentions", ())
+    }
     for cs, ce, glued in candidates:
+        words = _plain_words(block.text[cs:ce])
+        for n in (2, 1):
+            if not glued and len(words) >= n and " ".join(words[:n]) in place_names:
+                return place_names[" ".join(words[:n])]
         for ent in ranked:
             if ent.get("type") not in ("LOC", "ORG", None):
                 continue
