@@ -40,3 +40,18 @@ def test_a_place_named_after_a_king_is_no_mention_of_him(sentence: str, expected
     entities = marsad.extract(sentence, published="2024-03-12").to_dict()["entities"]
     assert expected in [(e["type"], e["name"]) for e in entities]
     assert not any(e["type"] == "PER" for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال وزير الخارجية الأردني في عمان إن بلاده ترفض التهجير.", "loc:amman"),
+        ("وصل وزير الخارجية العماني إلى مسقط قادماً من عمان والكويت.", "loc:oman"),
+        ("اندلعت اشتباكات في طرابلس شمال لبنان.", "loc:tripoli-lebanon"),
+        ("اندلعت اشتباكات في طرابلس العاصمة الليبية.", "loc:tripoli"),
+    ],
+)
+def test_a_shared_place_name_follows_the_article(text: str, expected: str) -> None:
+    entities = marsad.extract(text).to_dict()["entities"]
+    bare = [e for e in entities if e["mentions"][0]["text"] in ("عمان", "طرابلس")]
+    assert [e["kb"] for e in bare] == [expected]

@@ -119,6 +119,7 @@ class EntitiesStage:
         self._parens(text, words, mentions, starts)
         mentions.sort(key=lambda m: (m.start, m.end))
         entities = self._entities(text, words, mentions, kb, nisba_of)
+        _disambiguate_places(entities, {kb_id for _, _, kb_id in nisba}, kb)
         return entities, nisba
 
     def _mention(
@@ -462,6 +463,35 @@ class EntitiesStage:
                 "roles": [{"start": s, "end": e, "text": text[s:e]} for s, e in role_spans],
             })
         return out
+
+
+@cache
+def _ambiguous() -> dict[tuple[str, str], tuple[str, frozenset[str], frozenset[str]]]:
+    table = {}
+    for row in read_rows("entity_ambiguous.tsv"):
+        name, default, alternative, context = row[:4]
+        unless = row[4] if len(row) > 4 else ""
+        table[(normalize_str(name), default)] = (
+            alternative, frozenset(filter(None, context.split(","))), frozenset(filter(None, unless.split(",")))
+        )
+    return table
+
+
+def _disambiguate_places(entities: list[dict[str, Any]], nisba_ids: set[str], kb: KB) -> None:
+    """"في عمان" in an article about Jordan is Amman, not Oman (``entity_ambiguous.tsv``)."""
+    linked = {e["kb"] for e in entities if e["kb"]} | nisba_ids
+    for ent in entities:
+        names = {normalize_str(m["text"]) for m in ent["mentions"]}
+        if len(names) != 1 or not ent["kb"]:
+            continue
+        rule = _ambiguous().get((names.pop(), ent["kb"]))
+        if rule is None:
+            continue
+        alternative, context, unless = rule
+        entry = kb.find(alternative)
+        if entry is not None and linked & context and not linked & unless:
+            ent["kb"], ent["name_en"] = alternative, entry.name_en
+            ent["name"] = ent["mentions"][0]["text"]
 
 
 _MEDIA_WORDS = frozenset(normalize_str(w) for w in ["نيوز", "تايمز", "بوست", "برس", "تريبيون", "جورنال"])
