@@ -522,8 +522,10 @@ def _participants(s: _Sentence, a: int, b: int, trig: Trigger, lex: EventLexicon
             if not actors:
                 actors = ids(subj)
         start = subj.last if subj is not None and subj.first > a else b
-        cands = [p for p in s.placed if start <= p.first < start + 8 and p.ref.entity not in actors
-                 and not any(t.norm == "," for t in toks[start : p.first])]
+        # commas around an adverbial ("التقى X، الأحد، في القاهرة Y") do not end the clause
+        cands = [p for p in s.placed if start <= p.first < start + 12 and p.ref.entity not in actors
+                 and sum(t.norm == "," for t in toks[start : p.first]) % 2 == 0
+                 and (p.first < start + 8 or any(t.norm == "," for t in toks[start : p.first]))]
         obj = next((p for p in cands if role(p) not in ("location", "place-to")), None)
         targets = [e for e in ids(obj) if e not in actors]
         if pair_ids and mediation:
