@@ -391,6 +391,8 @@ def _find_role(s: _Sentence, p: _Placed, lex: EventLexicon) -> str | None:
         if k < 0 or toks[k].kind == "punct" or any(q.first <= k < q.last for q in s.placed):
             return None
         role = lex.frames.get(toks[k].norm)
+        if role == "location" and p.ref.type == "PER":
+            return None  # "في العاصمة رئيس الوزراء X": a person is never where it happened
         if role is not None:
             return role
         k -= 1
