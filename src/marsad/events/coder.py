@@ -303,6 +303,9 @@ def _excluded(trig: Trigger, toks: Sequence[Token], a: int, b: int, lex: EventLe
     # "هذا الهجوم": a restatement of an event told before
     if a > 0 and toks[a - 1].norm in _DEMONSTRATIVES:
         return True
+    # "منذ بداية الحرب", "منذ الهجوم": a time reference to a known event, not a new one
+    if trig.pos == "noun" and any(x.norm == "منذ" for x in toks[max(0, a - 2) : a]):
+        return True
     for neighbour, where in (x for f in _bare(t.norm) for x in lex.exclusions.get(f, ())):
         if where == "after" and any(_matches(neighbour, x) for x in toks[b : b + 6]):
             return True
@@ -538,6 +541,12 @@ def _participants(s: _Sentence, a: int, b: int, trig: Trigger, lex: EventLexicon
                                  or (toks[a].norm[:1] == "و" and prev.last == a)):
             prev = None  # "القضية الفلسطينية والحرب": a coordinated noun, not the actor
         gen = s.after(b, 3)
+        if gen is None:
+            # "اجتماع رئيس الوزراء العراقي محمد شياع السوداني": a person after their title
+            later = s.after(b, 7)
+            if later is not None and later.ref.type == "PER" and not any(
+                    t.kind != "word" or t.norm in _BEFORE_NOUN for t in toks[b : later.first]):
+                gen = later
         if gen is not None and (role(gen) is not None or (gen.ref.type == "LOC" and not _nisba(s, gen))):
             if gen.ref.type == "LOC" and role(gen) is None and location is None:
                 location = gen.ref.entity  # "اشتباكات العاصمة طرابلس": the place
