@@ -393,6 +393,8 @@ def _find_role(s: _Sentence, p: _Placed, lex: EventLexicon) -> str | None:
     for _ in range(4):
         if k < 0 or toks[k].kind == "punct" or any(q.first <= k < q.last for q in s.placed):
             return None
+        if k < p.first - 1 and _candidates(toks[k].norm):
+            return None  # "من اجتماع رئيس الوزراء X": the من governs the meeting, not X
         role = lex.frames.get(toks[k].norm)
         if role == "location" and p.ref.type == "PER":
             return None  # "في العاصمة رئيس الوزراء X": a person is never where it happened
