@@ -482,6 +482,11 @@ def _agos(norm: str, ref: date | None) -> list[_Cand]:
             if m["n"] is None:
                 if unit not in ("يوم", "اسبوع", "شهر", "عام", "سنه"):
                     continue  # قبل أيام: vague
+                following = norm[m.end() :].split(maxsplit=1)
+                if unit == "يوم" and following and (
+                    _key(following[0].strip(",.")) in _lex().weekdays or following[0].strip(",.") in ("امس", "الامس")
+                ):
+                    continue  # منذ يوم الأحد، منذ يوم أمس: the weekday / day-word rules read it
                 n = 1
             elif m["n"].isdigit():
                 n = int(m["n"])
