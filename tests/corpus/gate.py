@@ -15,7 +15,10 @@ import marsad
 from marsad.pipeline import Pipeline
 from tests.conftest import check_contract, shared_path
 
-FLOORS: dict[str, float] = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))["dev"]
+_ALL_FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
+FLOORS: dict[str, float] = _ALL_FLOORS["dev"]
+OWN_FLOORS: dict[str, float] = _ALL_FLOORS["own"]
+OWN_CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "articles"
 
 
 @dataclass(frozen=True)
@@ -36,9 +39,10 @@ def scorer() -> ModuleType:
     return module
 
 
-def dev_items() -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """(input item, gold) for each dev article, built as score.py builds them."""
-    folder = shared_path("corpus", "dev")
+def dev_items(folder: Path | None = None) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(input item, gold) for each article of ``folder`` (the dev corpus by default), built
+    as score.py builds them."""
+    folder = folder or shared_path("corpus", "dev")
     out = []
     for gold_path in sorted(folder.glob("*.gold.json")):
         txt = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
@@ -59,18 +63,24 @@ def score_dev(pipeline: Pipeline | None = None) -> Report:
 
 
 @cache
+def score_own() -> Report:
+    """The default pipeline over the articles written for these tests (tests/corpora/articles)."""
+    return _score(None, OWN_CORPUS)
+
+
+@cache
 def _score_default() -> Report:
     return _score(None)
 
 
-def _score(pipeline: Pipeline | None) -> Report:
+def _score(pipeline: Pipeline | None, folder: Path | None = None) -> Report:
     score = scorer()
     tally = score.Tally()
     acc: dict[str, list[Any]] = {k: [] for k in (
         "title", "published", "updated", "outlet", "body_include", "body_exclude", "caption_recall",
         "caption_credit", "roles", "name_en", "qualifier", "offsets_ok", "_missed_entities",
         "_spurious_entities", "_missed_quantities")}
-    for item, gold in dev_items():
+    for item, gold in dev_items(folder):
         kwargs = {"id": item["id"], "url": item["url"], "published": item.get("published")}
         article = marsad.extract(item["text"], **kwargs) if pipeline is None else pipeline(item["text"], **kwargs)
         obj = article.to_dict()
