@@ -470,6 +470,11 @@ def _participants(s: _Sentence, a: int, b: int, trig: Trigger, lex: EventLexicon
                     out.append(e)
         return out
 
+    if trig.pos == "participle":
+        # "قال الوزير إن …، داعياً المجتمع الدولي إلى …": the speaker asks
+        subj = next((p for p in s.placed if p.last <= a and p.ref.type in ("PER", "ORG")), None)
+        obj = next((p for p in s.placed if b <= p.first < b + 4 and role(p) not in ("location", "place-to")), None)
+        return ids(subj), [e for e in ids(obj) if e not in ids(subj)], location
     if trig.pos == "recv":
         call = next((k for k in range(b, min(n, b + 12)) if word_keys(toks[k].norm) & _CALL_WORDS), None)
         if call is None:
