@@ -603,6 +603,11 @@ def _participants(s: _Sentence, a: int, b: int, trig: Trigger, lex: EventLexicon
                 if holder is not None:
                     actors = ids(holder)
                 break
+    if trig.type == "AID" and not targets:
+        # "أرسلت تركيا مساعدات إلى قطاع غزة": aid goes to whoever it is sent to
+        to = next((p for p in s.placed if b <= p.first < b + 10 and role(p) == "place-to"
+                   and p.ref.entity not in actors and not s._clause_break(b, p.first)), None)
+        targets = ids(to)
     if trig.type == "PROTEST" and not targets:
         # "تظاهرة … للمطالبة باستقالة الحكومة": a protest is against the named authority
         aim = next((p for p in s.placed if b <= p.first < b + 15 and p.ref.type in ("ORG", "PER")
