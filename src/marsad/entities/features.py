@@ -9,7 +9,9 @@ one list of ``name=value`` strings per unit: the word and its stem, affixes, sha
 frequency in plain news text, Brown-cluster paths, gazetteer hits (given and family names,
 places, knowledge-base names, single words and multi-word phrases), cue words (titles,
 organization heads, reporting verbs, name particles) and the same for the neighbours within
-two positions.
+two positions (cue words within three, and the cue just before joined with the word's
+frequency); for unseen names, whether the stem is rare in plain news and how many long-vowel
+letters it has (transliterated foreign names).
 
 >>> feats = sentence_features(units_of_words(["وقال", "الرئيس", "جو", "بايدن"]))
 >>> "s=قال" in feats[0], "-1:cue=title" in feats[2], "given" in feats[2]
@@ -44,6 +46,10 @@ _MAX_PHRASE = 6
 _FUNCTION_WORDS = frozenset({"على", "وعلى", "فعلى", "إلى", "الى", "وإلى", "حتى", "لدى", "سوى"})
 _STRIP_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ARTICLE = "ال"
+_CUE = "cue="
+_LONG_VOWELS = frozenset("اوي")
+# Stems seen fewer times than this in plain news (alone or with the article) count as rare.
+_RARE = 3
 # Which knowledge-base type names count as which gazetteer class.
 _KB_TYPES = {
     "PER": "PER", "PERS": "PER", "PERSON": "PER",
@@ -286,6 +292,12 @@ def _own(unit: Unit) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "len=" + str(min(len(stem), 9)),
         "f=" + _bucket(word_count(unit.norm)),
         "fs=" + _bucket(word_count(stem) + word_count(_ARTICLE + stem)),
+        "p4=" + stem[:4],
+        "x4=" + stem[-4:],
+        # long-vowel letters inside the stem: dense in transliterated foreign names
+        "vd=" + str(min(3, sum(ch in _LONG_VOWELS for ch in stem[1:]))),
+        # rare in plain news, and whether a gazetteer knows it: unseen names look like this
+        "rare=" + str(word_count(stem) + word_count(_ARTICLE + stem) < _RARE) + "|" + str(bool(flags)),
     ]
     return tuple(own), tuple(near)
 
@@ -383,7 +395,17 @@ def sentence_features(units: Sequence[Unit], names: NameTable | None = None) -> 
                 feats.extend(prefix + f for f in phrases[j])
             elif off in (-1, 1):
                 feats.append("BOS" if off < 0 else "EOS")
+        # cue words (titles, organization heads, place words …) up to three positions away
+        for off in (-3, 3):
+            j = i + off
+            if 0 <= j < n:
+                feats.extend(f"{off}:{f}" for f in owns[j][1] if f.startswith(_CUE))
+        for j in range(max(0, i - 3), i):
+            feats.extend("L3:" + f for f in owns[j][1] if f.startswith(_CUE))
         if i > 0:
+            # the cue just before, joined with how common this word is
+            freq = _bucket(word_count(units[i].stem) + word_count(_ARTICLE + units[i].stem))
+            feats.extend("pc:" + f + "|" + freq for f in owns[i - 1][1] if f.startswith(_CUE))
             feats.append("ww=" + units[i - 1].stem + "|" + units[i].stem)
         if i + 1 < n:
             feats.append("wn=" + units[i].stem + "|" + units[i + 1].stem)

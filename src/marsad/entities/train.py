@@ -181,7 +181,7 @@ def names_of(sentences: Sequence[Sentence]) -> NameTable:
 
 
 # Lexical features: what a name never seen in training lacks.
-_LEXICAL = ("w=", "s=", "raw=", "ww=", "wn=", "p2=", "p3=", "x2=", "x3=")
+_LEXICAL = ("w=", "s=", "raw=", "ww=", "wn=", "p2=", "p3=", "x2=", "x3=", "p4=", "x4=")
 
 
 def _masked(feats: list[list[str]], tags: Sequence[str], rng: random.Random, rate: float) -> list[list[str]]:
