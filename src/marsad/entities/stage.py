@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import importlib.util
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
@@ -52,17 +51,12 @@ _PAREN_CLOSE = frozenset(")")
 
 
 @cache
-def _default_ner() -> NerFn | None:
-    """The shipped NER model's ``entities`` method, or None when it is not installed."""
-    if importlib.util.find_spec("marsad.entities.ner") is None:
-        return None
-    try:
-        from marsad.entities.ner import NerModel
+def _default_ner() -> NerFn:
+    """The shipped NER model's ``entities`` method (loaded once; a missing or broken model
+    file is a packaging error and raises)."""
+    from marsad.entities.ner import NerModel
 
-        model = NerModel.load()
-    except Exception:
-        return None
-    return model.entities
+    return NerModel.load().entities
 
 
 @cache
