@@ -10,7 +10,17 @@
      │    ├── BadJSONLine       E104  a batch line that is not a JSON object
      │    ├── BadField          E105  a batch field of the wrong type or format
      │    └── UnreadableFile    E106  a path that cannot be opened
-     └── PipelineError          E201  a pipeline misconfiguration (missing stage inputs)
+     ├── PipelineError          E201  a pipeline misconfiguration (missing stage inputs)
+     ├── KBFileError            E210  a user KB file that cannot be read   (entities/kb.py)
+     ├── StoreError             E301  a store that cannot be opened        (store/base.py)
+     ├── Unsupported            E302  no reader for an input's format      (store/ingest.py)
+     │   (ingest summaries)     E303  an object the store could not write
+     ├── SourceError            E400–E408  web sources: robots.txt, private address, size,
+     │                                content type, redirects, HTTP, network, WARC/feed
+     │                                (sources/errors.py)
+     └── InternalError          E900  a bug on one batch item; the batch goes on (batch.py)
+
+Subclasses live beside the code that raises them; this tree is their index.
 
 The CLI prints ``code: message`` and the batch writer emits ``{"id", "error": {"code",
 "message"}}``; codes never change meaning, messages may improve.
