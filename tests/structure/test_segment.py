@@ -157,3 +157,15 @@ def test_a_header_line_that_opens_with_its_date() -> None:
     s = segment(text)
     assert s.published is not None and s.published.iso() == "2024-04-25"
     assert body_of(text) == [PARA1]
+
+
+def test_a_date_line_at_the_end_dates_the_article_when_the_top_does_not() -> None:
+    text = f"افتتاح مستشفى جديد في المدينة\n{PARA1}\n{PARA2}\n{PARA3}\n{PARA1}\nالأحد 14 سبتمبر 2025\n"
+    s = segment(text)
+    assert s.published is not None and s.published.iso() == "2025-09-14"
+
+
+def test_a_labelled_dateline_counts_wherever_it_stands() -> None:
+    text = f"افتتاح مستشفى جديد في المدينة\n{PARA1}\n{PARA2}\n{PARA3}\nنشر بتاريخ: 2020/10/03\n"
+    s = segment(text)
+    assert s.published is not None and s.published.iso() == "2020-10-03"

@@ -75,6 +75,7 @@ class _State:
     bullets: bool = False
     end_seen: bool = False
     stamps: list[Dateline] = field(default_factory=list)
+    late_stamps: list[Dateline] = field(default_factory=list)
     outlets: dict[str, str] = field(default_factory=dict)
     author: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -218,8 +219,11 @@ def dateline_only(st: _State, line: Line) -> bool:
         role: Role = "updated" if regex.search(r"حدث|تحديث|updated", prev.norm, regex.I) else "published"
         found = [replace(d, role=role) for d in found]
         prev.role, prev.reason = "boilerplate", "dateline"
-    if st.prose < DATELINE_PARAGRAPHS:
-        st.stamps.extend(found)
+    # a dateline that says what it is ("نشر بتاريخ: …") dates the article wherever it stands;
+    # a bare date line lower down only when the top gave none (some sites print it last)
+    early = st.prose < DATELINE_PARAGRAPHS
+    st.stamps.extend(d for d in found if early or d.role != "unknown")
+    st.late_stamps.extend(d for d in found if not early and d.role == "unknown" and d.stamp.day)
     lead = line.text[: found[0].start].strip(" |-–—:،,")
     if lead and len(lead.split()) <= 4 and not any(ch.isdigit() for ch in lead):
         st.author = st.author or lead  # "Abbas Mimouni | 08.09.2024"
@@ -545,6 +549,8 @@ def segment(text: str, url: str | None = None) -> Structure:
     _resolve_short(st.out)
     _drop_duplicates(st.out)
     published, updated = _dates(st.stamps)
+    if published is None and st.late_stamps:
+        published = st.late_stamps[0].stamp
     outlet, outlet_rule = next(((st.outlets[r], r) for r in OUTLET_RULES if r in st.outlets), (None, None))
     if outlet is None:
         known = outlet_for_url(url)
