@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from marsad.text.normalize import normalize_str
+from marsad.text.sentences import split_sentences
 
 __all__ = ["END_PUNCT", "Line", "piece", "sentence_pieces", "split_lines"]
 
@@ -83,19 +84,8 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-_SENTENCE_END = regex.compile(r"(?<![.\d])[.!؟?](?=\s+\S)(?!\.)")
-
-
 def sentence_pieces(text: str, line: Line) -> list[Line]:
-    """Split a header piece at sentence ends (". "), never at ".." or decimals."""
-    pieces: list[Line] = []
-    pos = line.start
-    for m in _SENTENCE_END.finditer(text, line.start, line.end):
-        p = piece(text, pos, m.end())
-        if p is not None:
-            pieces.append(p)
-        pos = m.end()
-    tail = piece(text, pos, line.end)
-    if tail is not None:
-        pieces.append(tail)
-    return pieces
+    """Split a header piece at its sentence ends (the text layer's splitter: never at ".."
+    or decimals)."""
+    pieces = (piece(text, start, end) for start, end in split_sentences(text, line.start, line.end))
+    return [p for p in pieces if p is not None]
