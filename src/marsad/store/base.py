@@ -398,12 +398,7 @@ class Store(ABC):
                  event_type: str | None) -> tuple[str | None, list[Any]]:
         clauses: list[str] = ["a.current = 1"]
         params: list[Any] = []
-        if date_from:
-            clauses.append("a.day >= ?")
-            params.append(date_from)
-        if date_to:
-            clauses.append("a.day <= ?")
-            params.append(end_of(date_to))  # so 2024-03 includes 2024-03-31
+        _date_range(clauses, params, "a.day", date_from, date_to)
         if outlet:
             clauses.append("LOWER(a.outlet) = LOWER(?)")
             params.append(outlet)
@@ -543,12 +538,7 @@ class Store(ABC):
             keys = self.resolve_entity(place)
             clauses.append(f"(e.location_key IN ({', '.join('?' * len(keys)) or 'NULL'}) OR e.location_name = ?)")
             params += [*keys, place]
-        if date_from:
-            clauses.append("COALESCE(e.day, a.day) >= ?")
-            params.append(date_from)
-        if date_to:
-            clauses.append("COALESCE(e.day, a.day) <= ?")
-            params.append(end_of(date_to))
+        _date_range(clauses, params, "COALESCE(e.day, a.day)", date_from, date_to)
         return [_public(ev) for ev in self._events(" AND ".join(clauses), params)]
 
     # -- figures ------------------------------------------------------------------------------
@@ -569,12 +559,7 @@ class Store(ABC):
             keys = self.resolve_entity(about)
             clauses.append(f"(q.about_key IN ({', '.join('?' * len(keys)) or 'NULL'}) OR q.about_name = ?)")
             params += [*keys, about]
-        if date_from:
-            clauses.append("COALESCE(q.as_of, a.day) >= ?")
-            params.append(date_from)
-        if date_to:
-            clauses.append("COALESCE(q.as_of, a.day) <= ?")
-            params.append(end_of(date_to))
+        _date_range(clauses, params, "COALESCE(q.as_of, a.day)", date_from, date_to)
         rows = self._execute(
             "SELECT q.category, q.value, q.magnitude, q.qualifier, q.text, q.unit, q.about_key, q.about_name, "
             "COALESCE(q.as_of, a.day), q.source, a.id, a.outlet, a.published, q.n FROM quantities q "
@@ -655,6 +640,18 @@ class Store(ABC):
             if "direct" in r:
                 r["direct"] = bool(r["direct"])
         return rows
+
+
+def _date_range(clauses: list[str], params: list[Any], column: str, date_from: str | None,
+                date_to: str | None) -> None:
+    """Add ``column`` between the two dates (either may be absent) to a WHERE clause list;
+    the upper bound is the end of its period, so that 2024-03 includes 2024-03-31."""
+    if date_from:
+        clauses.append(f"{column} >= ?")
+        params.append(date_from)
+    if date_to:
+        clauses.append(f"{column} <= ?")
+        params.append(end_of(date_to))
 
 
 def _public(ev: dict[str, Any]) -> dict[str, Any]:
