@@ -101,6 +101,21 @@ def test_features_are_the_same_for_words_and_running_text() -> None:
     assert "s=قال" in feats[0] and "BOS" in feats[0] and "EOS" in feats[-1]
 
 
+@pytest.mark.parametrize(
+    ("word", "pre", "stem"),
+    [
+        ("ولاريجاني", "و", "لاريجاني"),  # a curated family name
+        ("ونيكول", "و", "نيكول"),  # a name of the broad lists, long enough
+        ("لكاسياس", "ل", "كاسياس"),
+        ("وشيك", "", "وشيك"),  # "imminent", not و + a three-letter name of a broad list
+        ("وسام", "", "وسام"),  # a name itself: never cut
+    ],
+)
+def test_names_lose_their_proclitic_where_the_splitter_left_them_whole(word: str, pre: str, stem: str) -> None:
+    unit = unit_of_text(word)
+    assert (unit.pre, unit.stem) == (pre, stem)
+
+
 def test_name_table_round_trip() -> None:
     table = NameTable.from_spans([(("الأمم", "المتحدة"), "ORG"), (("بيروت",), "LOC")])
     again = NameTable.from_rows(table.rows())
@@ -132,6 +147,21 @@ def test_train_ner_refuses_a_test_split(tmp_path: Path) -> None:
     assert result.exit_code != 0
 
 
+def test_train_ner_adds_our_own_sentences(tmp_path: Path) -> None:
+    train = tmp_path / "corpus_train.txt"
+    train.write_text(("قال O\nسمير B-PERS\nإن O\n\n" * 3), encoding="utf-8")
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "written.conll").write_text("زار O\nبيروت B-LOC\nأمس O\n\n" * 3, encoding="utf-8")
+    out = tmp_path / "m.crfsuite"
+    args = ["train-ner", "--data", str(train), "--extra", str(own), "--out", str(out), "--iterations", "20"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "+ 3 sentences of 1 extra file(s)" in result.output and out.is_file()
+    (own / "leak_test.conll").write_text("قال O\n", encoding="utf-8")
+    assert CliRunner().invoke(main, args).exit_code != 0  # never a test split, even as extra
+
+
 def test_train_a_tiny_model(tmp_path: Path) -> None:
     from marsad.entities.train import Sentence, train_model
 
@@ -147,7 +177,7 @@ def test_train_a_tiny_model(tmp_path: Path) -> None:
 
 
 # Pinned floor on ANERcorp's official test split (the shipped model's figure, rounded down).
-ANERCORP_TEST_FLOOR = 0.70
+ANERCORP_TEST_FLOOR = 0.74
 
 
 def test_anercorp_official_test_floor() -> None:

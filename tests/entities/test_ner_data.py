@@ -1,9 +1,16 @@
-"""The NER word lists (``lexicons/data/ner_*.tsv``): well-formed, and no common word as a name."""
+"""The NER word lists (``lexicons/data/ner_*.tsv`` and ``names_*.tsv``): well-formed, and no common
+word as a name."""
 
 from __future__ import annotations
 
+import re
+from importlib.resources import files
+from pathlib import Path
+
 import pytest
 
+from marsad.entities import features
+from marsad.entities.features import _BROAD_LISTS, gazetteers, unit_of_text
 from marsad.lexicons import read_rows
 from marsad.text import normalize_str
 from marsad.text.clitics import word_count
@@ -35,3 +42,59 @@ def test_no_frequent_word_is_a_name(name: str) -> None:
 def test_cues_have_known_kinds() -> None:
     kinds = {row[1] for row in read_rows("ner_cues.tsv")}
     assert kinds <= {"title", "org", "loc", "verb", "particle", "nat"}
+
+
+# The broad, feature-only lists (``names_*.tsv``): written for coverage, so they may hold
+# names that are also words; the feature code leaves their most common words out.
+BROAD = [file for file, _flag, _cls in _BROAD_LISTS]
+# Arabic letters (and the Persian ones some foreign names keep), digits, "-" and "+" (كوفيد-19،
+# أوبك+), words separated by one space.
+_WORD = "[\u0621-\u063a\u0641-\u064a\u0660-\u0669\u067e\u0686\u0698\u06a4\u06af\u06cc0-9+-]+"
+_ARABIC_NAME = re.compile(f"^{_WORD}( {_WORD})*$")
+
+
+@pytest.mark.parametrize("name", BROAD)
+def test_broad_lists_hold_arabic_names_once(name: str) -> None:
+    text = files("marsad.lexicons.data").joinpath(name).read_text(encoding="utf-8")
+    assert text.startswith("# "), "every list says where it comes from in its header"
+    entries = [row[0] for row in read_rows(name)]
+    assert len(entries) > 500
+    assert len(entries) == len(set(entries))
+    bad = [e for e in entries if not _ARABIC_NAME.match(e)]
+    assert bad == []
+
+
+def test_cue_list_has_known_kinds() -> None:
+    kinds = {row[1] for row in read_rows("names_cues.tsv")}
+    assert kinds <= {"title", "org", "loc", "verb", "particle"}
+
+
+@pytest.mark.parametrize("word", ["ان", "كان", "امام", "التي", "لا"])
+def test_broad_lists_do_not_flag_common_words(word: str) -> None:
+    flags = gazetteers().words.get(word, frozenset())
+    assert not any(f.startswith("G:") for f in flags)
+
+
+@pytest.mark.parametrize(("word", "flag"), [("غوتيريش", "G:family"), ("فولوديمير", "G:given"), ("الناظور", "G:place")])
+def test_broad_lists_flag_names(word: str, flag: str) -> None:
+    assert flag in gazetteers().words.get(unit_of_text(word).stem, frozenset())
+
+
+def test_gazetteers_are_kept_on_disk_and_rebuilt_when_the_cache_is_bad(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
+    features.gazetteers.cache_clear()
+    try:
+        built = features.gazetteers()
+        path = features.cache_path()
+        assert path is not None and path.is_file() and path.parent == tmp_path
+        features.gazetteers.cache_clear()
+        assert features.gazetteers() == built  # read back from the file
+        path.write_text("{not json", encoding="utf-8")
+        features.gazetteers.cache_clear()
+        assert features.gazetteers() == built  # a broken file is rebuilt, not an error
+        monkeypatch.setenv("MARSAD_CACHE_DIR", "")
+        assert features.cache_path() is None
+    finally:
+        features.gazetteers.cache_clear()

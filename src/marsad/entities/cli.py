@@ -35,15 +35,24 @@ def _default_out() -> Path:
               help="ANERcorp folder (its *train*.txt is used) or a CoNLL train file.")
 @click.option("--out", "out", type=click.Path(), default=None,
               help="Where to write the model (default: the model shipped in the package).")
+@click.option("--extra", "extra", multiple=True, type=click.Path(exists=True),
+              help="More CoNLL training sentences: a file, or a folder of *.conll files "
+                   "(the repository's own: training/ner). Repeatable.")
 @click.option("--c1", type=float, default=None, help="L1 regularization.")
 @click.option("--c2", type=float, default=None, help="L2 regularization.")
 @click.option("--iterations", type=int, default=None, help="Maximum L-BFGS iterations.")
-def train_ner(data: str, out: str | None, c1: float | None, c2: float | None, iterations: int | None) -> None:
+def train_ner(
+    data: str, out: str | None, extra: tuple[str, ...], c1: float | None, c2: float | None,
+    iterations: int | None,
+) -> None:
     """Train the NER model on the train split of ANERcorp (never its test split)."""
     path = find_train_file(data)
-    if "test" in path.name.lower():
-        raise click.UsageError(f"{path.name} looks like a test split: train on the train split only")
+    extra_files = [f for e in extra for f in _conll_files(Path(e))]
+    for candidate in (path, *extra_files):
+        if "test" in candidate.name.lower():
+            raise click.UsageError(f"{candidate.name} looks like a test split: train on the train split only")
     sentences = read_conll(path)
+    own = [s for f in extra_files for s in read_conll(f)]
     params = dict(TRAIN_PARAMS)
     if c1 is not None:
         params["c1"] = c1
@@ -52,10 +61,16 @@ def train_ner(data: str, out: str | None, c1: float | None, c2: float | None, it
     if iterations is not None:
         params["max_iterations"] = iterations
     target = Path(out) if out else _default_out()
-    seconds = train_model(sentences, target, params)
+    seconds = train_model([*sentences, *own], target, params)
     size = target.stat().st_size
-    click.echo(f"trained on {path.name}: {len(sentences)} sentences, "
-               f"{sum(len(s.words) for s in sentences)} tokens, {seconds:.1f} s -> {target} ({size / 1e6:.2f} MB)")
+    also = f" + {len(own)} sentences of {len(extra_files)} extra file(s)" if own else ""
+    tokens = sum(len(s.words) for s in sentences)
+    click.echo(f"trained on {path.name}: {len(sentences)} sentences, {tokens} tokens{also}, "
+               f"{seconds:.1f} s -> {target} ({size / 1e6:.2f} MB)")
+
+
+def _conll_files(path: Path) -> list[Path]:
+    return sorted(path.glob("*.conll")) if path.is_dir() else [path]
 
 
 @click.command("eval-ner")

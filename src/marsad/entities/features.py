@@ -7,7 +7,8 @@ model sees the same features at training and at run time. Each unit carries its 
 form, its clitic-split stem and its clitics; :func:`sentence_features` turns a sentence into
 one list of ``name=value`` strings per unit: the word and its stem, affixes, shape,
 frequency in plain news text, Brown-cluster paths, gazetteer hits (given and family names,
-places, knowledge-base names, single words and multi-word phrases), cue words (titles,
+places, knowledge-base names, single words and multi-word phrases; the curated ``ner_*.tsv``
+lists and the broad ``names_*.tsv`` ones, each with flags of its own), cue words (titles,
 organization heads, reporting verbs, name particles) and the same for the neighbours within
 two positions (cue words within three, and the cue just before joined with the word's
 frequency); for unseen names, whether the stem is rare in plain news and how many long-vowel
@@ -20,11 +21,16 @@ letters it has (transliterated foreign names).
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
 from marsad.lexicons import read_rows
 from marsad.text import Token, normalize_str, tokenize
@@ -34,6 +40,8 @@ __all__ = [
     "Gazetteers",
     "NameTable",
     "Unit",
+    "build_gazetteers",
+    "cache_path",
     "gazetteers",
     "sentence_features",
     "unit_of_text",
@@ -50,6 +58,8 @@ _CUE = "cue="
 _LONG_VOWELS = frozenset("اوي")
 # Stems seen fewer times than this in plain news (alone or with the article) count as rare.
 _RARE = 3
+# ... and this often, a common word (a broad list's one-word name this common is left out).
+_COMMON_WORD = 20
 # Which knowledge-base type names count as which gazetteer class.
 _KB_TYPES = {
     "PER": "PER", "PERS": "PER", "PERSON": "PER",
@@ -89,6 +99,9 @@ def _plain_unit(surface: str) -> Unit:
 # Proclitics tried on a word the clitic splitter left whole, longest first.
 _NAME_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ب", "ل", "ف", "ك")
 _NAME_FLAGS = frozenset({"given", "family", "place", "org", "kb=PER", "kb=ORG", "kb=LOC"})
+# A broad list's name counts for the cut only when it is longer: وشيك is not و + شيك.
+_BROAD_NAME_FLAGS = frozenset({"G:given", "G:family", "G:place", "G:org"})
+_BROAD_MIN_REST = 4
 
 
 @lru_cache(maxsize=1 << 16)
@@ -105,11 +118,14 @@ def unit_of_text(surface: str) -> Unit:
     if unit.pre or unit.enc or unit.kind != "word" or unit.stem != unit.norm:
         return unit
     words = gazetteers().words
-    if words.get(unit.stem, frozenset()) & _NAME_FLAGS:
+    if words.get(unit.stem, frozenset()) & (_NAME_FLAGS | _BROAD_NAME_FLAGS):
         return unit
     for pre in _NAME_PROCLITICS:
         rest = unit.stem[len(pre):]
-        if unit.stem.startswith(pre) and len(rest) >= 3 and words.get(rest, frozenset()) & _NAME_FLAGS:
+        if not unit.stem.startswith(pre) or len(rest) < 3:
+            continue
+        flags = words.get(rest, frozenset())
+        if flags & _NAME_FLAGS or (len(rest) >= _BROAD_MIN_REST and flags & _BROAD_NAME_FLAGS):
             return Unit(unit.surface, unit.norm, rest, pre, "", "word")
     return unit
 
@@ -154,7 +170,14 @@ def _bucket(n: int) -> str:
 
 def _key(text: str) -> tuple[str, ...]:
     """A gazetteer key: the stems of the words of ``text``, without the article."""
-    return tuple(_plain_unit(text[t.start : t.end]).stem for t in tokenize(text) if t.kind != "punct")
+    return tuple(stem for word in text.split() for stem in _word_key(word))
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_key(word: str) -> tuple[str, ...]:
+    # Tokens never cross whitespace, so a name's key is its words' keys in a row; names share
+    # many words (عبد، الله، نادي), and the lists hold tens of thousands of names.
+    return tuple(_plain_unit(word[t.start : t.end]).stem for t in tokenize(word) if t.kind != "punct")
 
 
 @dataclass(frozen=True)
@@ -219,14 +242,106 @@ def _clusters() -> dict[str, tuple[str, ...]]:
     return out
 
 
+# Broad-coverage lists (feature-only): file, flag of a one-word name, class of a longer one.
+_BROAD_LISTS = (
+    ("names_given.tsv", "G:given", "PER"),
+    ("names_given_foreign.tsv", "G:given", "PER"),
+    ("names_family.tsv", "G:family", "PER"),
+    ("names_family_more.tsv", "G:family", "PER"),
+    ("names_people.tsv", "G:given", "PER"),
+    ("names_people_more.tsv", "G:given", "PER"),
+    ("names_places.tsv", "G:place", "LOC"),
+    ("names_geo.tsv", "G:geo", "LOC"),
+    ("names_orgs.tsv", "G:org", "ORG"),
+    ("names_orgs_more.tsv", "G:org", "ORG"),
+    ("names_groups.tsv", "G:group", "GROUP"),
+    ("names_misc.tsv", "G:misc", "MISC"),
+    ("names_misc_more.tsv", "G:misc", "MISC"),
+)
+
+
+def _common(stem: str) -> bool:
+    """Seen often enough in plain news, alone or with the article, to be a common word."""
+    return word_count(stem) + word_count(_ARTICLE + stem) >= _COMMON_WORD
+
+
 @cache
 def gazetteers() -> Gazetteers:
-    """The lexicons of ``lexicons/data/ner_*.tsv``, the KB names and the word clusters (cached)."""
+    """The lexicons of ``lexicons/data/``, the KB names and the word clusters (cached).
+
+    Building them means cutting the clitics of ~100,000 names (about a second), so the result
+    is also kept on disk (:func:`cache_path`) and rebuilt whenever a lexicon or the text
+    layer's code changes.
+    """
+    path = cache_path()
+    if path is not None:
+        try:
+            return _from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # absent, unreadable or from an older layout: build it again
+    built = build_gazetteers()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(_to_json(built), ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)  # atomic: a reader never sees half a file
+            for old in path.parent.glob("gazetteers-*.json"):
+                if old != path:
+                    old.unlink(missing_ok=True)  # built from lexicons that have changed since
+        except OSError:
+            pass  # a read-only home is no reason to fail
+    return built
+
+
+def cache_path() -> Path | None:
+    """Where the built gazetteers are kept: ``$MARSAD_CACHE_DIR`` (empty: no cache), else
+    ``$XDG_CACHE_HOME/marsad`` or ``~/.cache/marsad``; the file name is a digest of the inputs."""
+    root = os.environ.get("MARSAD_CACHE_DIR")
+    if root == "":
+        return None
+    if root is None:
+        root = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "marsad")
+    return Path(root) / f"gazetteers-{_inputs_digest()}.json"
+
+
+def _inputs_digest() -> str:
+    """A digest of everything the gazetteers are made from: the data files and the code that
+    cuts names into stems."""
+    digest = hashlib.sha1()
+    for package in ("marsad.lexicons.data", "marsad.text", "marsad.entities.models"):
+        for entry in sorted(files(package).iterdir(), key=lambda e: e.name):
+            if entry.is_file() and entry.name.endswith((".tsv", ".py")):
+                digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _to_json(g: Gazetteers) -> dict[str, object]:
+    return {
+        "words": {k: sorted(v) for k, v in g.words.items()},
+        "phrases": [[list(k), sorted(v)] for k, v in g.phrases.items()],
+        "clusters": {k: list(v) for k, v in g.clusters.items()},
+    }
+
+
+def _from_json(data: dict[str, Any]) -> Gazetteers:
+    phrases = {tuple(k): frozenset(v) for k, v in data["phrases"]}
+    return Gazetteers(
+        words={k: frozenset(v) for k, v in data["words"].items()},
+        phrases=phrases,
+        first=frozenset(k[0] for k in phrases),
+        clusters={k: tuple(v) for k, v in data["clusters"].items()},
+    )
+
+
+def build_gazetteers() -> Gazetteers:
+    """The gazetteers built from the data files (what :func:`gazetteers` caches)."""
     words: dict[str, set[str]] = {}
     phrases: dict[tuple[str, ...], set[str]] = {}
 
-    def add(text: str, flag: str, cls: str | None) -> None:
-        key = _key(text)
+    def add(text: str, flag: str, cls: str | None, key: tuple[str, ...] | None = None) -> None:
+        key = _key(text) if key is None else key
         if not key:
             return
         if len(key) == 1:
@@ -246,6 +361,17 @@ def gazetteers() -> Gazetteers:
         add(name, "misc", "MISC")
     for word, cue, *_rest in read_rows("ner_cues.tsv"):
         add(word, "cue=" + cue, None)
+    # The broad lists get flags of their own: they hold names that are also common words,
+    # and the model learns how far each list can be trusted apart from the curated ones.
+    curated = {k for k, v in words.items() if any(not f.startswith(_CUE) for f in v)}
+    for file, flag, cls in _BROAD_LISTS:
+        for name, *_rest in read_rows(file):
+            key = _key(name)
+            if len(key) == 1 and key[0] not in curated and (len(key[0]) < 3 or _common(key[0])):
+                continue  # ان، لا، كان، امام، صن: a broad list's word that is mostly not a name
+            add(name, flag, cls, key)
+    for word, cue, *_rest in read_rows("names_cues.tsv"):
+        add(word, "cue=" + cue.strip(), None)
     for cls, names in _kb_rows():
         for name in names:
             if cls == "nisba":
