@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from marsad.cli import main
 from marsad.entities.features import NameTable, sentence_features, unit_of_text, units_of_words
-from marsad.entities.ner import NerModel
+from marsad.entities.ner import NerModel, _propagate
 from marsad.entities.train import read_conll, score, tag_conll
 from marsad.text import tokenize
 from tests.conftest import shared_path
@@ -68,6 +68,19 @@ def test_document_pass_finds_a_surname_alone() -> None:
     text = "قال وزير الطاقة الروسي يوري تروتنيف إن الغاز سيصل.\nوهدد تروتنيف بوقف المشروع."
     names = found(text)
     assert ("تروتنيف", "PER") in names
+
+
+def test_document_pass_spreads_a_name_but_never_onto_a_preposition() -> None:
+    # على and عليه share the normalized stem of the name علي (Ali)
+    sentences = [
+        units_of_words(["قال", "علي", "إن", "الاتفاق", "جاهز", "."]),
+        units_of_words(["وحصل", "على", "الموافقة", "وعليه", "أن", "ينتظر", "."]),
+        units_of_words(["والتقى", "علي", "الوفد", "."]),
+    ]
+    tagged = [["O", "B-PERS", "O", "O", "O", "O"], ["O"] * 7, ["O"] * 4]
+    _propagate(sentences, tagged)
+    assert tagged[1] == ["O"] * 7
+    assert tagged[2] == ["O", "B-PERS", "O", "O"]
 
 
 def test_load_is_cached_and_a_path_loads(tmp_path: Path) -> None:

@@ -43,6 +43,7 @@ __all__ = [
     "build_gazetteers",
     "cache_path",
     "gazetteers",
+    "is_function_word",
     "sentence_features",
     "unit_of_text",
     "units_of_tokens",
@@ -85,6 +86,11 @@ class Unit:
 
 
 @lru_cache(maxsize=1 << 16)
+def is_function_word(unit: Unit) -> bool:
+    """على, إلى, حتى … as written: normalized they read as names (على → علي, Ali)."""
+    return _STRIP_MARKS.sub("", unit.surface) in _FUNCTION_WORDS
+
+
 def _plain_unit(surface: str) -> Unit:
     tokens = tokenize(surface)
     if not tokens:
@@ -394,7 +400,7 @@ def _own(unit: Unit) -> tuple[tuple[str, ...], tuple[str, ...]]:
     flags = sorted(g.words.get(stem, ()))
     raw = _STRIP_MARKS.sub("", unit.surface)
     if raw in _FUNCTION_WORDS:
-        flags = []  # على normalizes to علي (Ali)
+        flags = []
     near = [
         "w=" + unit.norm,
         "s=" + stem,

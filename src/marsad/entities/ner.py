@@ -24,6 +24,7 @@ from marsad.entities.features import (
     NameTable,
     Unit,
     gazetteers,
+    is_function_word,
     sentence_features,
     unit_of_text,
     units_of_tokens,
@@ -142,14 +143,21 @@ def _propagate(sequences: Sequence[Sequence[Unit]], tagged: list[list[str]]) -> 
         while i < len(units):
             for length in range(min(longest, len(units) - i), 0, -1):
                 found = names.get(tuple(stems[i : i + length]))
+                if length == 1 and _never_spread_to(units[i]):
+                    continue
                 if found and all(t == "O" for t in tags[i : i + length]):
                     tags[i : i + length] = ["B-" + found] + ["I-" + found] * (length - 1)
                     i += length - 1
                     break
             i += 1
         for i, unit in enumerate(units):
-            if tags[i] == "O" and unit.stem in surnames:
+            if tags[i] == "O" and stems[i] in surnames and not _never_spread_to(unit):
                 tags[i] = "I-" + _PERSON if i and tags[i - 1].endswith("-" + _PERSON) else "B-" + _PERSON
+
+
+def _never_spread_to(unit: Unit) -> bool:
+    """على and عليه share the stem of علي (Ali); names (nearly) never carry a pronoun suffix."""
+    return is_function_word(unit) or bool(unit.enc)
 
 
 def _may_propagate(stem: str) -> bool:
