@@ -11,6 +11,7 @@ import pytest
 
 from marsad.entities import features
 from marsad.entities.features import _BROAD_LISTS, gazetteers, unit_of_text
+from marsad.entities.train import read_conll
 from marsad.lexicons import read_rows
 from marsad.text import normalize_str
 from marsad.text.clitics import word_count
@@ -98,3 +99,22 @@ def test_gazetteers_are_kept_on_disk_and_rebuilt_when_the_cache_is_bad(
         assert features.cache_path() is None
     finally:
         features.gazetteers.cache_clear()
+
+
+OWN_SENTENCES = sorted((Path(__file__).resolve().parents[2] / "training" / "ner").glob("**/*.conll"))
+TAGS = {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PERS", "LOC", "ORG", "MISC")}
+
+
+@pytest.mark.parametrize("path", OWN_SENTENCES, ids=lambda p: p.name)
+def test_our_training_sentences_are_well_formed(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert all(len(line.split(" ")) == 2 for line in lines if line), "one TOKEN TAG pair a line"
+    sentences = read_conll(path)
+    assert len(sentences) > 100
+    for s in sentences:
+        assert set(s.tags) <= TAGS
+        assert s.words[-1] == ".", " ".join(s.words)
+        for prev, tag in zip(("O", *s.tags), s.tags):
+            # an I- continues a name of its own type: never after O or another type
+            assert not tag.startswith("I-") or prev[2:] == tag[2:], " ".join(s.words)
+        assert "و" not in s.words, "the conjunction is written onto the next word"
