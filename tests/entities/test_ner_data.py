@@ -114,7 +114,7 @@ def test_our_training_sentences_are_well_formed(path: Path) -> None:
     for s in sentences:
         assert set(s.tags) <= TAGS
         assert s.words[-1] == ".", " ".join(s.words)
-        for prev, tag in zip(("O", *s.tags), s.tags):
+        for prev, tag in zip(("O", *s.tags[:-1]), s.tags, strict=True):
             # an I- continues a name of its own type: never after O or another type
             assert not tag.startswith("I-") or prev[2:] == tag[2:], " ".join(s.words)
         assert "و" not in s.words, "the conjunction is written onto the next word"

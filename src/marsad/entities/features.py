@@ -85,12 +85,12 @@ class Unit:
     kind: str
 
 
-@lru_cache(maxsize=1 << 16)
 def is_function_word(unit: Unit) -> bool:
     """على, إلى, حتى … as written: normalized they read as names (على → علي, Ali)."""
     return _STRIP_MARKS.sub("", unit.surface) in _FUNCTION_WORDS
 
 
+@lru_cache(maxsize=1 << 16)
 def _plain_unit(surface: str) -> Unit:
     tokens = tokenize(surface)
     if not tokens:

@@ -142,9 +142,9 @@ def _propagate(sequences: Sequence[Sequence[Unit]], tagged: list[list[str]]) -> 
         i = 0
         while i < len(units):
             for length in range(min(longest, len(units) - i), 0, -1):
-                found = names.get(tuple(stems[i : i + length]))
                 if length == 1 and _never_spread_to(units[i]):
                     continue
+                found = names.get(tuple(stems[i : i + length]))
                 if found and all(t == "O" for t in tags[i : i + length]):
                     tags[i : i + length] = ["B-" + found] + ["I-" + found] * (length - 1)
                     i += length - 1
