@@ -398,9 +398,9 @@ def _own(unit: Unit) -> tuple[tuple[str, ...], tuple[str, ...]]:
     g = gazetteers()
     stem = unit.stem
     flags = sorted(g.words.get(stem, ()))
-    raw = _STRIP_MARKS.sub("", unit.surface)
-    if raw in _FUNCTION_WORDS:
+    if is_function_word(unit):
         flags = []
+    raw = _STRIP_MARKS.sub("", unit.surface)
     near = [
         "w=" + unit.norm,
         "s=" + stem,

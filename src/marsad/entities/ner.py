@@ -151,7 +151,7 @@ def _propagate(sequences: Sequence[Sequence[Unit]], tagged: list[list[str]]) -> 
                     break
             i += 1
         for i, unit in enumerate(units):
-            if tags[i] == "O" and stems[i] in surnames and not _never_spread_to(unit):
+            if tags[i] == "O" and unit.stem in surnames and not _never_spread_to(unit):
                 tags[i] = "I-" + _PERSON if i and tags[i - 1].endswith("-" + _PERSON) else "B-" + _PERSON
 
 
