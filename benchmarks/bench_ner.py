@@ -18,6 +18,7 @@ import pycrfsuite  # type: ignore[import-untyped]
 
 from marsad.entities.features import gazetteers
 from marsad.entities.ner import NerModel
+from marsad.entities.neural import NeuralTagger, neural_path
 from marsad.entities.train import read_conll, tag_conll
 from marsad.text import tokenize
 
@@ -37,19 +38,17 @@ def main() -> None:
     began = time.perf_counter()
     pycrfsuite.Tagger().open(model.path)
     crf_only = time.perf_counter() - began
+    began = time.perf_counter()
+    archive = neural_path(model.path)
+    if archive.is_file():
+        NeuralTagger.load(archive)
+    neural_load = time.perf_counter() - began
     size = Path(model.path).stat().st_size
     names = Path(model.path).with_name(Path(model.path).stem + ".names.tsv")
-    clusters = Path(model.path).with_name("clusters.tsv")
-    extra = sum(p.stat().st_size for p in (names, clusters) if p.exists())
+    extra = sum(p.stat().st_size for p in (names, archive) if p.exists())
 
     sentences = read_conll(SHARED / "anercorp" / "ANERCorp_CamelLab_test.txt")
     n_words = sum(len(s.words) for s in sentences)
-    word_rates = []
-    for _ in range(args.rounds):
-        t = time.perf_counter()
-        tag_conll(model, sentences)
-        word_rates.append(n_words / (time.perf_counter() - t))
-
     texts = []
     with open(SHARED / "unlabeled-news" / "articles.jsonl", encoding="utf-8") as fh:
         for line in fh:
@@ -57,20 +56,25 @@ def main() -> None:
             if len(texts) >= args.articles:
                 break
     n_tokens = sum(len(tokenize(t)) for t in texts)
-    art_rates, tok_rates = [], []
-    for _ in range(args.rounds):
-        t = time.perf_counter()
-        for text in texts:
-            model.entities(text, tokenize(text))
-        seconds = time.perf_counter() - t
-        art_rates.append(len(texts) / seconds)
-        tok_rates.append(n_tokens / seconds)
 
-    print(f"model load (CRF + lexicons, first call): {load * 1000:.0f} ms; CRF file alone {crf_only * 1000:.0f} ms")
-    print(f"model size: {size / 1e6:.2f} MB CRF + {extra / 1e6:.2f} MB name table (+ clusters when shipped)")
-    print(f"ANERcorp test ({n_words} words, features + CRF + document pass): {max(word_rates):,.0f} words/s")
-    print(f"news text ({len(texts)} articles, {n_tokens} tokens, tokenize + entities): "
-          f"{max(art_rates):,.1f} articles/s, {max(tok_rates):,.0f} tokens/s")
+    print(f"model load (CRF + neural tagger + lexicons, first call): {load * 1000:.0f} ms; "
+          f"CRF file alone {crf_only * 1000:.0f} ms, neural archive alone {neural_load * 1000:.0f} ms")
+    print(f"model size: {size / 1e6:.2f} MB CRF + {extra / 1e6:.2f} MB name table and neural tagger")
+    for label, tagger in (("CRF + neural", model), ("CRF alone", NerModel.load(neural=False))):
+        word_rates, art_rates, tok_rates = [], [], []
+        for _ in range(args.rounds):
+            t = time.perf_counter()
+            tag_conll(tagger, sentences)
+            word_rates.append(n_words / (time.perf_counter() - t))
+            t = time.perf_counter()
+            for text in texts:
+                tagger.entities(text, tokenize(text))
+            seconds = time.perf_counter() - t
+            art_rates.append(len(texts) / seconds)
+            tok_rates.append(n_tokens / seconds)
+        print(f"{label}: ANERcorp test ({n_words} words, features + taggers + document pass): "
+              f"{max(word_rates):,.0f} words/s; news text ({len(texts)} articles, {n_tokens} tokens, "
+              f"tokenize + entities): {max(art_rates):,.1f} articles/s, {max(tok_rates):,.0f} tokens/s")
 
 
 if __name__ == "__main__":

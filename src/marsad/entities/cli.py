@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from marsad.entities.ner import DEFAULT_MODEL, NerModel
+from marsad.entities.neural import neural_path
 from marsad.entities.train import (
     DOCUMENT_SENTENCES,
     TRAIN_PARAMS,
@@ -41,9 +42,15 @@ def _default_out() -> Path:
 @click.option("--c1", type=float, default=None, help="L1 regularization.")
 @click.option("--c2", type=float, default=None, help="L2 regularization.")
 @click.option("--iterations", type=int, default=None, help="Maximum L-BFGS iterations.")
+@click.option("--neural", is_flag=True,
+              help="Also train the neural tagger combined with the CRF (needs the extra "
+                   "'neural-training': PyTorch and gensim; about 10 minutes on one core).")
+@click.option("--unlabeled", "unlabeled", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Unlabeled news (JSON lines with a 'text' field) for the neural tagger's word "
+                   "vectors. Repeatable.")
 def train_ner(
     data: str, out: str | None, extra: tuple[str, ...], c1: float | None, c2: float | None,
-    iterations: int | None,
+    iterations: int | None, neural: bool, unlabeled: tuple[str, ...],
 ) -> None:
     """Train the NER model on the train split of ANERcorp (never its test split)."""
     path = find_train_file(data)
@@ -67,6 +74,17 @@ def train_ner(
     tokens = sum(len(s.words) for s in sentences)
     click.echo(f"trained on {path.name}: {len(sentences)} sentences, {tokens} tokens{also}, "
                f"{seconds:.1f} s -> {target} ({size / 1e6:.2f} MB)")
+    archive = neural_path(target)
+    if neural:
+        from marsad.entities.train_neural import train_neural
+
+        try:
+            seconds = train_neural([*sentences, *own], archive, [Path(u) for u in unlabeled], log=click.echo)
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"neural tagger: {seconds:.0f} s -> {archive} ({archive.stat().st_size / 1e6:.2f} MB)")
+    elif archive.exists():
+        click.echo(f"the neural tagger beside it ({archive.name}) is kept as it was; --neural retrains it")
 
 
 def _conll_files(path: Path) -> list[Path]:
@@ -81,9 +99,10 @@ def _conll_files(path: Path) -> list[Path]:
 @click.option("--document", "document", type=int, default=DOCUMENT_SENTENCES, show_default=True,
               help="Consecutive sentences tagged as one document (CoNLL files mark no documents); "
                    "1 tags each sentence alone.")
-def eval_ner(file: str, model_path: str | None, fmt: str, document: int) -> None:
+@click.option("--crf-only", is_flag=True, help="Score the CRF alone, without the neural tagger beside it.")
+def eval_ner(file: str, model_path: str | None, fmt: str, document: int, crf_only: bool) -> None:
     """Score the NER model on a CoNLL file (TOKEN TAG lines, blank line between sentences)."""
-    model = NerModel.load(model_path)
+    model = NerModel.load(model_path, neural=not crf_only)
     sentences = read_conll(file)
     gold_types = {t.partition("-")[2] for s in sentences for t in s.tags if "-" in t}
     # The model's types are ANERcorp's (PERS); a file that writes PER is scored as PER.

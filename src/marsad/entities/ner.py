@@ -18,6 +18,7 @@ from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite  # type: ignore[import-untyped]
 
 from marsad.entities.features import (
@@ -30,6 +31,7 @@ from marsad.entities.features import (
     units_of_tokens,
     units_of_words,
 )
+from marsad.entities.neural import TAGS, NeuralTagger, combine, decode, neural_path
 from marsad.entities.train import names_path, spans_of_tags, to_bio
 from marsad.text import Token, normalize_str
 from marsad.text.clitics import word_count
@@ -54,30 +56,37 @@ def _public(tag: str) -> str:
 
 
 class NerModel:
-    """A loaded CRF tagger. Load once (:meth:`load` caches the shipped model) and share it."""
+    """A loaded CRF tagger, with the neural tagger beside it when there is one.
 
-    def __init__(self, tagger: pycrfsuite.Tagger, path: str, names: NameTable | None = None) -> None:
+    Load once (:meth:`load` caches the shipped model) and share it.
+    """
+
+    def __init__(
+        self, tagger: pycrfsuite.Tagger, path: str, names: NameTable | None = None,
+        neural: NeuralTagger | None = None,
+    ) -> None:
         self._tagger = tagger
+        self._labels = frozenset(tagger.labels())
         self.path = path
         self.names = names
+        self.neural = neural
         self._lock = threading.Lock()  # a crfsuite Tagger is not safe to share across threads
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> NerModel:
-        """The model at ``path``, or the one shipped in the package (cached) when ``None``."""
+    def load(cls, path: str | Path | None = None, *, neural: bool = True) -> NerModel:
+        """The model at ``path``, or the one shipped in the package (cached) when ``None``.
+
+        The neural tagger saved beside the CRF (``ner.neural.npz`` for ``ner.crfsuite``) is
+        loaded too, unless ``neural`` is false (the CRF alone, as before it existed).
+        """
         if path is None:
-            return _shipped()
-        return _load(str(path))
+            path = _shipped_path()
+        return _load(str(path), neural)
 
     # -- tagging -----------------------------------------------------------------------
     def tag_units(self, units: Sequence[Unit]) -> list[str]:
         """Raw model tags (training type names, e.g. ``B-PERS``) for one sequence of units."""
-        if not units:
-            return []
-        xseq = sentence_features(units, self.names)
-        with self._lock:
-            tags = self._tagger.tag(xseq)
-        return to_bio(tags)
+        return self.tag_document([units], propagate=False)[0]
 
     def tag_words(self, words: Sequence[str]) -> list[str]:
         """Raw model tags for one pre-tokenized sentence (a CoNLL sentence)."""
@@ -90,10 +99,35 @@ class NerModel:
         document is tagged as a person where the model left it out (``تروتنيف`` after
         ``يوري تروتنيف``): one tagger pass, then the document's own names.
         """
-        tagged = [self.tag_units(units) for units in sequences]
+        features = [sentence_features(units, self.names) if units else [] for units in sequences]
+        if self.neural is None:
+            tagged = [self._viterbi(xseq) for xseq in features]
+        else:
+            weight = self.neural.crf_weight
+            probabilities = self.neural.probabilities(sequences, features)
+            tagged = [
+                decode(combine(self._marginals(xseq), p, weight)) if xseq else []
+                for xseq, p in zip(features, probabilities, strict=True)
+            ]
         if propagate:
             _propagate(sequences, tagged)
         return tagged
+
+    def _viterbi(self, xseq: list[list[str]]) -> list[str]:
+        if not xseq:
+            return []
+        with self._lock:
+            tags = self._tagger.tag(xseq)
+        return to_bio(tags)
+
+    def _marginals(self, xseq: list[list[str]]) -> np.ndarray:
+        """The CRF's probability of each tag at each position, columns in :data:`TAGS` order."""
+        with self._lock:
+            self._tagger.set(xseq)
+            return np.array([
+                [self._tagger.marginal(tag, i) if tag in self._labels else 0.0 for tag in TAGS]
+                for i in range(len(xseq))
+            ])
 
     def tag_tokens(self, tokens: Sequence[Token], text: str) -> list[str]:
         """BIO tags (``B-PER``, ``I-ORG``, ``O`` …) for ``tokens`` of ``text``, one per token.
@@ -210,16 +244,18 @@ def _chunks(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _load(path: str) -> NerModel:
+def _load(path: str, neural: bool = True) -> NerModel:
     tagger = pycrfsuite.Tagger()
     tagger.open(path)
     table = names_path(path)
     names = NameTable.from_rows(table.read_text(encoding="utf-8").splitlines()) if table.is_file() else None
-    return NerModel(tagger, path, names)
+    archive = neural_path(path)
+    second = NeuralTagger.load(archive) if neural and archive.is_file() else None
+    return NerModel(tagger, path, names, second)
 
 
 @cache
-def _shipped() -> NerModel:
+def _shipped_path() -> str:
     resource = files("marsad.entities").joinpath("models", DEFAULT_MODEL)
-    with as_file(resource) as path:
-        return _load(str(path))
+    with as_file(resource) as path:  # an installed package is a real directory
+        return str(path)
