@@ -196,10 +196,18 @@ def test_train_ner_cli_trains_the_neural_tagger_beside_the_crf(tmp_path: Path) -
     ), encoding="utf-8")
     news = tmp_path / "news.jsonl"
     news.write_text(json.dumps({"text": "قال الرئيس في القاهرة إن الوزير وصل إلى بغداد"}, ensure_ascii=False) + "\n")
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "written.conll").write_text("زار O\nبيروت B-LOC\nأمس O\n. O\n", encoding="utf-8")
     out = tmp_path / "m.crfsuite"
     args = ["train-ner", "--data", str(train), "--out", str(out), "--iterations", "20", "--neural",
-            "--unlabeled", str(news)]
+            "--neural-extra", str(more), "--unlabeled", str(news)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert neural_path(out).is_file() and "neural tagger" in result.output
     assert NerModel.load(out).neural is not None
+    # sentences for the neural tagger alone need --neural, and are never a test split
+    without = [a for a in args if a != "--neural"]
+    assert CliRunner().invoke(main, without).exit_code != 0
+    (more / "leak_test.conll").write_text("قال O\n", encoding="utf-8")
+    assert CliRunner().invoke(main, args).exit_code != 0

@@ -1,8 +1,9 @@
-"""The statistical NER model: a CRF (python-crfsuite) over features of Marsad's text layer.
+"""The statistical NER model: a CRF (python-crfsuite) over features of Marsad's text layer,
+combined with a small neural tagger (:mod:`marsad.entities.neural`) when one is saved beside it.
 
-The model shipped in ``marsad/entities/models/ner.crfsuite`` was trained on ANERcorp's train
-split (see ``models/README.md``). It tags PER, ORG, LOC and MISC; the entity stage decides
-what to keep.
+The model shipped in ``marsad/entities/models/`` (``ner.crfsuite``, ``ner.neural.npz``) was
+trained on ANERcorp's train split (see ``models/README.md``). It tags PER, ORG, LOC and MISC;
+the entity stage decides what to keep.
 
 >>> from marsad.text import tokenize
 >>> text = "وقال الرئيس الأمريكي جو بايدن في واشنطن"
@@ -80,7 +81,7 @@ class NerModel:
         loaded too, unless ``neural`` is false (the CRF alone, as before it existed).
         """
         if path is None:
-            path = _shipped_path()
+            return _shipped(neural)
         return _load(str(path), neural)
 
     # -- tagging -----------------------------------------------------------------------
@@ -255,7 +256,7 @@ def _load(path: str, neural: bool = True) -> NerModel:
 
 
 @cache
-def _shipped_path() -> str:
+def _shipped(neural: bool) -> NerModel:
     resource = files("marsad.entities").joinpath("models", DEFAULT_MODEL)
-    with as_file(resource) as path:  # an installed package is a real directory
-        return str(path)
+    with as_file(resource) as path:
+        return _load(str(path), neural)
