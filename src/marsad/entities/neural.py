@@ -65,9 +65,10 @@ class NeuralTagger:
         self._conv = w["conv_w"].transpose(2, 1, 0).reshape(width * in_ch, out_ch)
         self._conv_b = w["conv_b"]
         self._conv_width = width
-        self._lstm = {
-            d: (w[f"w_ih{d}"].T.copy(), w[f"w_hh{d}"].T.copy(), w[f"b_ih{d}"] + w[f"b_hh{d}"]) for d in ("", "_rev")
-        }
+        # forward and backward stacked: (2, input, 4 × hidden), (2, hidden, 4 × hidden), (2, 1, 1, 4 × hidden)
+        self._w_ih = np.stack([w[f"w_ih{d}"].T for d in ("", "_rev")])
+        self._w_hh = np.stack([w[f"w_hh{d}"].T for d in ("", "_rev")])
+        self._bias = np.stack([w[f"b_ih{d}"] + w[f"b_hh{d}"] for d in ("", "_rev")])[:, None, None, :]
         self._out_w, self._out_b = w["out_w"].T.copy(), w["out_b"]
 
     @classmethod
@@ -105,7 +106,7 @@ class NeuralTagger:
         # The recurrent products are tiny (a few sentences by ~100): BLAS threads cost more
         # than they save there, and a busy server runs one tagger per core anyway.
         with _blas().limit(limits=1, user_api="blas"):
-            hidden = np.concatenate([self._run(batch, lengths, ""), self._run(batch, lengths, "_rev")], axis=2)
+            hidden = self._lstm_both_ways(batch, lengths)
         logits = hidden @ self._out_w + self._out_b
         logits -= logits.max(axis=2, keepdims=True)
         p = np.exp(logits)
@@ -131,36 +132,39 @@ class NeuralTagger:
         """Sum of the vectors of each token's known features (row 0, for unknown ones, is zero)."""
         flat = [f for fs in feats for f in fs]
         ids = np.fromiter(map(self._features.get, flat, repeat(PAD)), dtype=np.int64, count=len(flat))
-        running = np.zeros((len(flat) + 1, self._feature_vectors.shape[1]))  # float64: long running sums
-        np.cumsum(self._feature_vectors[ids], axis=0, out=running[1:])
         lengths = np.fromiter(map(len, feats), dtype=np.int64, count=len(feats))
-        ends = np.cumsum(lengths)
-        sums: np.ndarray = (running[ends] - running[ends - lengths]).astype(np.float32)
+        sums = np.zeros((len(feats), self._feature_vectors.shape[1]), dtype=np.float32)
+        some = lengths > 0  # reduceat would give a token without features its neighbour's first
+        if some.any():
+            starts = np.cumsum(lengths) - lengths
+            sums[some] = np.add.reduceat(self._feature_vectors[ids], starts[some], axis=0)
         return sums
 
-    def _run(self, batch: np.ndarray, lengths: Sequence[int], direction: str) -> np.ndarray:
-        """One LSTM direction over a right-padded batch (PyTorch's gate order i, f, g, o)."""
-        w_ih, w_hh, bias = self._lstm[direction]
-        steps = batch.shape[1]
-        order = np.tile(np.arange(steps), (len(lengths), 1))
-        if direction == "_rev":  # each sequence read from its own last token
-            for b, n in enumerate(lengths):
-                order[b, :n] = np.arange(n)[::-1]
+    def _lstm_both_ways(self, batch: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """The BiLSTM over a right-padded batch (PyTorch's gate order i, f, g, o).
+
+        Both directions step together, the backward one over each sequence reversed within
+        its own length, so that every step is one batched product and a few array operations.
+        """
         rows = np.arange(len(lengths))[:, None]
-        gates_x = batch[rows, order] @ w_ih + bias
-        size = w_hh.shape[0]
-        h = np.zeros((len(lengths), size), dtype=np.float32)
+        steps = batch.shape[1]
+        backward = np.tile(np.arange(steps), (len(lengths), 1))
+        for b, n in enumerate(lengths):
+            backward[b, :n] = np.arange(n)[::-1]
+        gates_x = np.stack([batch @ self._w_ih[0], batch[rows, backward] @ self._w_ih[1]]) + self._bias
+        size = self._w_hh.shape[1]
+        h = np.zeros((2, len(lengths), size), dtype=np.float32)
         c = np.zeros_like(h)
-        out = np.empty((len(lengths), steps, size), dtype=np.float32)
+        out = np.empty((2, len(lengths), steps, size), dtype=np.float32)
         for t in range(steps):
-            g = gates_x[:, t] + h @ w_hh
-            i, f, cell, o = _sigmoid(g[:, :size]), _sigmoid(g[:, size : 2 * size]), np.tanh(
-                g[:, 2 * size : 3 * size]), _sigmoid(g[:, 3 * size :])
-            c = f * c + i * cell
-            h = o * np.tanh(c)
-            out[:, t] = h
-        result = np.empty_like(out)
-        result[rows, order] = out
+            g = gates_x[:, :, t] + h @ self._w_hh
+            gates = _sigmoid(g)  # i, f and o; the cell input's tanh below
+            c = gates[..., size : 2 * size] * c + gates[..., :size] * np.tanh(g[..., 2 * size : 3 * size])
+            h = gates[..., 3 * size :] * np.tanh(c)
+            out[:, :, t] = h
+        result = np.empty((len(lengths), steps, 2 * size), dtype=np.float32)
+        result[:, :, :size] = out[0]
+        result[rows, backward, size:] = out[1]
         return result
 
 
