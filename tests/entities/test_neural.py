@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from marsad.entities import neural
 from marsad.entities.features import sentence_features, units_of_words
 from marsad.entities.ner import NerModel
 from marsad.entities.neural import FORMAT, TAGS, NeuralTagger, combine, decode, neural_path
@@ -70,6 +71,37 @@ def test_neural_tagger_gives_a_distribution_per_token() -> None:
     # batching does not change a sequence's result
     alone = model.neural.probabilities(sentences[:1], features[:1])[0]
     assert np.allclose(alone, probabilities[0], atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("order", "lengths", "limit", "expected"),
+    [
+        ([0, 1, 2], [3, 3, 3], 6, [[0, 1], [2]]),
+        ([0, 1, 2], [1, 9, 2], 6, [[0], [1], [2]]),  # a sequence longer than the limit runs alone
+        ([2, 0, 1], [1, 2, 3], 6, [[2, 0, 1]]),
+        ([], [], 6, []),
+    ],
+)
+def test_batches_stay_under_the_token_limit(
+    order: list[int], lengths: list[int], limit: int, expected: list[list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(neural, "BATCH_TOKENS", limit)
+    assert list(neural.batches(order, lengths)) == expected
+
+
+def test_small_batches_give_the_same_probabilities(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = NerModel.load()
+    assert model.neural is not None
+    sentences = [units_of_words(s.split()) for s in (
+        "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس", "التقى الوزير نظيره", "وصل الوفد إلى القاهرة أمس")]
+    features = [sentence_features(units, model.names) for units in sentences]
+    together = model.neural.probabilities(sentences, features)
+    tags = model.tag_document(sentences)
+    monkeypatch.setattr(neural, "BATCH_TOKENS", 4)
+    apart = model.neural.probabilities(sentences, features)
+    for a, b in zip(together, apart, strict=True):
+        assert np.allclose(a, b, atol=1e-5)
+    assert model.tag_document(sentences) == tags
 
 
 def test_neural_tagger_copes_with_odd_words() -> None:

@@ -32,7 +32,7 @@ from marsad.entities.features import (
     units_of_tokens,
     units_of_words,
 )
-from marsad.entities.neural import TAGS, NeuralTagger, combine, decode, neural_path
+from marsad.entities.neural import TAGS, NeuralTagger, batches, combine, decode, neural_path
 from marsad.entities.train import names_path, spans_of_tags, to_bio
 from marsad.text import Token, normalize_str
 from marsad.text.clitics import word_count
@@ -100,16 +100,20 @@ class NerModel:
         document is tagged as a person where the model left it out (``تروتنيف`` after
         ``يوري تروتنيف``): one tagger pass, then the document's own names.
         """
-        features = [sentence_features(units, self.names) if units else [] for units in sequences]
-        if self.neural is None:
-            tagged = [self._viterbi(xseq) for xseq in features]
-        else:
+        tagged: list[list[str]] = []
+        # a few thousand tokens at a time: features of a whole 5 MB input would not fit in memory
+        for group in batches(list(range(len(sequences))), [len(units) for units in sequences]):
+            units_of = [sequences[i] for i in group]
+            features = [sentence_features(units, self.names) if units else [] for units in units_of]
+            if self.neural is None:
+                tagged.extend(self._viterbi(xseq) for xseq in features)
+                continue
             weight = self.neural.crf_weight
-            probabilities = self.neural.probabilities(sequences, features)
-            tagged = [
+            probabilities = self.neural.probabilities(units_of, features)
+            tagged.extend(
                 decode(combine(self._marginals(xseq), p, weight)) if xseq else []
                 for xseq, p in zip(features, probabilities, strict=True)
-            ]
+            )
         if propagate:
             _propagate(sequences, tagged)
         return tagged

@@ -15,7 +15,7 @@ tables (word vectors, feature bag) are int8 with one scale per row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import repeat
 from pathlib import Path
@@ -25,12 +25,15 @@ from threadpoolctl import ThreadpoolController
 
 from marsad.entities.features import Unit
 
-__all__ = ["FORMAT", "MAX_CHARS", "TAGS", "NeuralTagger", "combine", "decode", "neural_path"]
+__all__ = ["BATCH_TOKENS", "FORMAT", "MAX_CHARS", "TAGS", "NeuralTagger", "batches", "combine", "decode", "neural_path"]
 
 FORMAT = "marsad.ner.neural/1"
 # The tag order of the network's output layer and of :func:`combine`.
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MAX_CHARS = 20  # letters of a word seen by the character CNN
+# Tokens run together (an article of ~1,000 words in one batch; a 5 MB input in many). The
+# recurrent products are tiny, so BLAS threads cost more than they save: one thread each.
+BATCH_TOKENS = 2048
 PAD, UNKNOWN = 0, 1  # ids shared by the stem and character vocabularies
 
 
@@ -83,18 +86,30 @@ class NeuralTagger:
         """One ``(len(units), len(TAGS))`` array of probabilities per sequence.
 
         ``features`` are the CRF's features of the same sequences
-        (:func:`marsad.entities.features.sentence_features`); all sequences run as one batch.
+        (:func:`marsad.entities.features.sentence_features`). Sequences run in batches of
+        similar lengths (an article's sentences usually in one), so memory stays bounded
+        whatever the input's size.
         """
+        out = [np.zeros((len(units), len(TAGS)), dtype=np.float32) for units in sequences]
+        lengths = [len(units) for units in sequences]
+        todo = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: lengths[i])
+        with _blas().limit(limits=1, user_api="blas"):
+            for batch in batches(todo, lengths):
+                results = self._batch([sequences[i] for i in batch], [features[i] for i in batch])
+                for i, p in zip(batch, results, strict=True):
+                    out[i] = p
+        return out
+
+    def _batch(
+        self, sequences: Sequence[Sequence[Unit]], features: Sequence[Sequence[Sequence[str]]]
+    ) -> list[np.ndarray]:
         lengths = [len(u) for u in sequences]
-        if not sequences or max(lengths) == 0:
-            return [np.zeros((n, len(TAGS)), dtype=np.float32) for n in lengths]
         flat = [u for units in sequences for u in units]
-        flat_feats = [f for fs in features for f in fs]
         x = np.concatenate(
             [
                 self._stem_vectors[[self._stems.get(u.stem, UNKNOWN) for u in flat]],
                 self._letters([u.surface for u in flat]),
-                self._bags(flat_feats),
+                self._bags([f for fs in features for f in fs]),
             ],
             axis=1,
         )
@@ -103,11 +118,7 @@ class NeuralTagger:
         for b, n in enumerate(lengths):
             batch[b, :n] = x[offset : offset + n]
             offset += n
-        # The recurrent products are tiny (a few sentences by ~100): BLAS threads cost more
-        # than they save there, and a busy server runs one tagger per core anyway.
-        with _blas().limit(limits=1, user_api="blas"):
-            hidden = self._lstm_both_ways(batch, lengths)
-        logits = hidden @ self._out_w + self._out_b
+        logits = self._lstm_both_ways(batch, lengths) @ self._out_w + self._out_b
         logits -= logits.max(axis=2, keepdims=True)
         p = np.exp(logits)
         p /= p.sum(axis=2, keepdims=True)
@@ -166,6 +177,20 @@ class NeuralTagger:
         result[:, :, :size] = out[0]
         result[rows, backward, size:] = out[1]
         return result
+
+
+def batches(order: list[int], lengths: Sequence[int]) -> Iterator[list[int]]:
+    """Runs of ``order`` of at most :data:`BATCH_TOKENS` tokens (a longer sequence alone)."""
+    batch: list[int] = []
+    tokens = 0
+    for i in order:
+        if batch and tokens + lengths[i] > BATCH_TOKENS:
+            yield batch
+            batch, tokens = [], 0
+        batch.append(i)
+        tokens += lengths[i]
+    if batch:
+        yield batch
 
 
 @cache
