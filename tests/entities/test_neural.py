@@ -238,8 +238,33 @@ def test_train_ner_cli_trains_the_neural_tagger_beside_the_crf(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert neural_path(out).is_file() and "neural tagger" in result.output
     assert NerModel.load(out).neural is not None
+    # tags it does not know are an error, not a traceback
+    odd = tmp_path / "odd_train.txt"
+    odd.write_text("قال O\nجو B-PER\nبايدن I-PER\n. O\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["train-ner", "--data", str(odd), "--out", str(tmp_path / "odd.crfsuite"),
+                                       "--iterations", "5", "--neural"])
+    assert result.exit_code != 0 and "B-PER" in result.output
+    assert isinstance(result.exception, SystemExit)  # a clean exit, not a traceback
     # sentences for the neural tagger alone need --neural, and are never a test split
     without = [a for a in args if a != "--neural"]
     assert CliRunner().invoke(main, without).exit_code != 0
     (more / "leak_test.conll").write_text("قال O\n", encoding="utf-8")
     assert CliRunner().invoke(main, args).exit_code != 0
+
+
+def test_train_ner_neural_without_pytorch_stops_before_training(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+    from marsad.entities import train_neural
+
+    def missing() -> None:
+        raise RuntimeError("training the neural tagger needs PyTorch and gensim: pip install 'marsad[neural-training]'")
+
+    monkeypatch.setattr(train_neural, "_require", missing)
+    train = tmp_path / "corpus_train.txt"
+    train.write_text("قال O\nسمير B-PERS\n. O\n", encoding="utf-8")
+    out = tmp_path / "m.crfsuite"
+    result = CliRunner().invoke(main, ["train-ner", "--data", str(train), "--out", str(out), "--neural"])
+    assert result.exit_code != 0 and "neural-training" in result.output
+    assert not out.exists()  # no CRF trained for nothing

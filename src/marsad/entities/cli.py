@@ -66,6 +66,14 @@ def train_ner(
             raise click.UsageError(f"{candidate.name} looks like a test split: train on the train split only")
     sentences = read_conll(path)
     own = [s for f in extra_files for s in read_conll(f)]
+    more = [s for f in neural_files for s in read_conll(f)]
+    if neural:  # before the CRF's minutes of training, not after
+        from marsad.entities.train_neural import check_tags
+
+        try:
+            check_tags([*sentences, *own, *more])
+        except (RuntimeError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
     params = dict(TRAIN_PARAMS)
     if c1 is not None:
         params["c1"] = c1
@@ -84,10 +92,9 @@ def train_ner(
     if neural:
         from marsad.entities.train_neural import train_neural
 
-        more = [s for f in neural_files for s in read_conll(f)]
         try:
             seconds = train_neural([*sentences, *own, *more], archive, [Path(u) for u in unlabeled], log=click.echo)
-        except RuntimeError as exc:
+        except (RuntimeError, ValueError) as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(f"neural tagger: {seconds:.0f} s -> {archive} ({archive.stat().st_size / 1e6:.2f} MB)")
     elif archive.exists():

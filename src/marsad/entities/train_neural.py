@@ -34,7 +34,7 @@ from marsad.entities.neural import FORMAT, MAX_CHARS, PAD, TAGS, UNKNOWN
 from marsad.entities.train import _LEXICAL, JACKKNIFE_FOLDS, Sentence, _xy
 from marsad.text import tokenize
 
-__all__ = ["CRF_WEIGHT", "NEURAL_PARAMS", "train_neural", "word_vectors"]
+__all__ = ["CRF_WEIGHT", "NEURAL_PARAMS", "check_tags", "train_neural", "word_vectors"]
 
 # Chosen by 5-fold cross-validation on ANERcorp's train split (models/README.md).
 CRF_WEIGHT = 0.6
@@ -97,6 +97,15 @@ def _stable_hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
+def check_tags(sentences: Sequence[Sentence]) -> None:
+    """Raise ValueError when the data has a tag the network has no output for, RuntimeError
+    when PyTorch or gensim is missing (both before any training starts)."""
+    _require()
+    unknown = sorted({t for s in sentences for t in s.tags} - set(TAGS))
+    if unknown:
+        raise ValueError(f"the neural tagger learns the tags {', '.join(TAGS)}; the data also has {', '.join(unknown)}")
+
+
 def train_neural(
     sentences: Sequence[Sentence],
     out: str | Path,
@@ -107,6 +116,7 @@ def train_neural(
 ) -> float:
     """Train the tagger on ``sentences`` and write the archive to ``out``; returns seconds."""
     torch, _ = _require()
+    check_tags(sentences)
     p = {**NEURAL_PARAMS, **(params or {})}
     began = time.perf_counter()
     random.seed(p["seed"])
