@@ -44,7 +44,7 @@ def _default_out() -> Path:
 @click.option("--iterations", type=int, default=None, help="Maximum L-BFGS iterations.")
 @click.option("--neural", is_flag=True,
               help="Also train the neural tagger combined with the CRF (needs the extra "
-                   "'neural-training': PyTorch and gensim; 4-6 minutes on one core).")
+                   "'neural-training': PyTorch and gensim; about 8 minutes on one core).")
 @click.option("--neural-extra", "neural_extra", multiple=True, type=click.Path(exists=True),
               help="More CoNLL sentences for the neural tagger only (as --extra; the repository's "
                    "training/ner/round2). Repeatable.")

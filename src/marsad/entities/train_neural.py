@@ -39,7 +39,7 @@ __all__ = ["CRF_WEIGHT", "NEURAL_PARAMS", "check_tags", "train_neural", "word_ve
 # Chosen by 5-fold cross-validation on ANERcorp's train split (models/README.md).
 CRF_WEIGHT = 0.6
 NEURAL_PARAMS: dict[str, Any] = {
-    "epochs": 25,
+    "epochs": 35,
     "hidden": 96,
     "stem_dim": 64,
     "char_dim": 24,
